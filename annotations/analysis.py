@@ -1,0 +1,57 @@
+"""One analysis pass over a corpus: boilerplate first, then copied text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from annotations.boilerplate import detect_boilerplate
+from annotations.config import Config
+from annotations.models import Analysis, Boilerplate, Corpus, PassageKey
+from annotations.overlap import find_overlaps
+
+Progress = Callable[[str, float], None]
+"""Called with a stage name and the share done, 0..1."""
+
+ANALYST_REASON = "marked as boilerplate by the analyst"
+
+
+def analyze(
+    corpus: Corpus,
+    config: Config | None = None,
+    overrides: Mapping[PassageKey, bool] | None = None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Flag leftovers, apply the analyst's overrides (True = boilerplate), then find copies."""
+    config = config or Config()
+    report = progress or (lambda stage, done: None)
+    report("boilerplate", 0.0)
+    labels, headings = detect_boilerplate(
+        corpus.articles, config.boilerplate_phrases, config.boilerplate_threshold
+    )
+    labels = apply_overrides(labels, overrides or {})
+    report("duplicates", 0.0)
+    overlaps = find_overlaps(
+        corpus.articles, frozenset(labels), lambda done: report("duplicates", done)
+    )
+    report("done", 1.0)
+    return Analysis(
+        boilerplate=labels,
+        headings=headings,
+        duplicates=overlaps.duplicates,
+        clusters=overlaps.clusters,
+        novelty=overlaps.novelty,
+        overlap=overlaps.overlap,
+    )
+
+
+def apply_overrides(
+    labels: Mapping[PassageKey, Boilerplate], overrides: Mapping[PassageKey, bool]
+) -> dict[PassageKey, Boilerplate]:
+    """The analyst's word wins over the detector's, in both directions."""
+    result = dict(labels)
+    for key, is_boilerplate in overrides.items():
+        if not is_boilerplate:
+            result.pop(key, None)
+        elif key not in result:
+            result[key] = Boilerplate("other", ANALYST_REASON)
+    return result

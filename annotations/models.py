@@ -1,0 +1,97 @@
+"""The core's values: articles, their passages, and what the analysis says about them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A paragraph of an article; `start`/`end` are offsets in the article's text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One loaded file: sanitised text, metadata and its passages in reading order."""
+
+    id: str
+    path: str
+    text: str
+    title: str
+    date: str | None
+    source: str | None
+    passages: tuple[Passage, ...]
+
+    @property
+    def label(self) -> str:
+        """A short name for lists and markers ("002" for "002_519ce421c1688948")."""
+        head = self.id.rsplit("/", 1)[-1].split("_", 1)[0]
+        return head if 0 < len(head) <= 12 and head != self.id else self.id[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that was skipped, or loaded with a caveat, and why (one line)."""
+
+    path: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The articles of one run, in the order the user gave them."""
+
+    name: str
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...] = ()
+
+    def article(self, article_id: str) -> Article | None:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """Why a passage is a leftover of the web page rather than article text."""
+
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """Copied text shared with another passage; `spans` are offsets in *this* passage's text."""
+
+    article: str
+    passage: int
+    score: float
+    spans: tuple[tuple[int, int], ...]
+
+
+PassageKey = tuple[str, int]
+"""(article id, passage index): how the analysis refers to a passage."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the machine found in a corpus; empty until computed."""
+
+    boilerplate: dict[PassageKey, Boilerplate] = field(default_factory=dict)
+    headings: frozenset[PassageKey] = frozenset()
+    duplicates: dict[PassageKey, tuple[Duplicate, ...]] = field(default_factory=dict)
+    clusters: tuple[tuple[PassageKey, ...], ...] = ()
+    novelty: dict[str, float] = field(default_factory=dict)
+    overlap: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def duplicates_of(self, article_id: str, index: int) -> tuple[Duplicate, ...]:
+        return self.duplicates.get((article_id, index), ())
+
+    def boilerplate_of(self, article_id: str, index: int) -> Boilerplate | None:
+        return self.boilerplate.get((article_id, index))
