@@ -26,7 +26,10 @@ DEFAULT_CONFIG_TEXT = """\
 # briefreader settings. Delete this file to get the defaults back.
 
 # Tags, in the order of their number keys 1-9 (more may follow; pick them with `t`).
-tags = ["key-fact", "quote", "claim", "background", "follow-up", "contradiction", "source", "opinion", "question"]
+tags = [
+    "key-fact", "quote", "claim", "background", "follow-up",
+    "contradiction", "source", "opinion", "question",
+]
 
 [boilerplate]
 # Extra phrases that mark a line as a web-page leftover (matched case-insensitively).

@@ -111,7 +111,8 @@ def _load_one(path: Path, article_id: str, problems: list[Problem]) -> Article |
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            problems.append(Problem(str(path), f"skipped: too large ({size / 2**20:.1f} MB, limit {MAX_BYTES // 2**20} MB)"))
+            limit = f"limit {MAX_BYTES // 2**20} MB"
+            problems.append(Problem(str(path), f"skipped: too large ({size / 2**20:.1f} MB, {limit})"))
             return None
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from annotations.models import Passage
 
@@ -64,7 +65,7 @@ def _is_hard_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
     width = max(len(line) for line in lines)
     if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
         return False
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in pairwise(lines):
         if len(line) < width * _WRAP_SLACK:
             return False
         # Had the next word fitted, the wrapper would have put it on this line.
@@ -82,9 +83,13 @@ def _continues(line: str, following: str) -> bool:
 
 # Words that end in a full stop without ending a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt gov sen rep rev hon pres "
-    "inc ltd co corp dept univ vs etc al approx no nos fig est "
-    "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m e.g i.e u.s u.k u.n".split()
+    {
+        *("mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt"),
+        *("capt", "gov", "sen", "rep", "rev", "hon", "pres", "inc", "ltd", "co", "corp", "dept"),
+        *("univ", "vs", "etc", "al", "approx", "no", "nos", "fig", "est", "jan", "feb", "mar"),
+        *("apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "e.g"),
+        *("i.e", "u.s", "u.k", "u.n"),
+    }
 )
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 

@@ -77,7 +77,9 @@ def analyze_parser() -> argparse.ArgumentParser:
         description="Load the articles, find copied passages and page leftovers, print the result.",
     )
     _paths(parser)
-    parser.add_argument("--json", action="store_true", help="print the machine-readable view (schema version 1)")
+    parser.add_argument(
+        "--json", action="store_true", help="print the machine-readable view (schema version 1)"
+    )
     _common(parser)
     return parser
 

@@ -1,0 +1,74 @@
+"""The command line: help, version, and the machine-readable analysis."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+
+def test_help_lists_options_and_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("--db", "--config", "--analyst", "analyze", "export", "import", "agreement"):
+        assert word in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("briefreader ")
+
+
+def test_analyze_json_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["version"] == 1
+    assert len(data["articles"]) == 5
+    assert data["problems"] == []
+    article = data["articles"][4]
+    assert article["date"] == "2023-06-15"
+    passage = article["passages"][0]
+    assert set(passage) >= {"index", "start", "end", "text", "boilerplate", "duplicates"}
+    text = Path(article["path"]).read_text(encoding="utf-8")
+    assert text[passage["start"] : passage["end"]] == passage["text"]
+
+
+def test_analyze_reports_problems_and_exits_2_when_nothing_loads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    assert main(["analyze", "--json", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.txt: skipped: binary" in err
+    assert "no articles could be loaded" in err
+
+
+def test_analyze_lists_problems_in_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"")
+    (tmp_path / "good.txt").write_text("A sentence of text.", encoding="utf-8")
+    assert main(["analyze", "--json", str(tmp_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [article["id"] for article in data["articles"]] == ["good"]
+    assert data["problems"] == [{"path": str(tmp_path / "bad.txt"), "error": "skipped: empty file"}]
+
+
+def test_analyze_text_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5 and lines[0].startswith("000")
+
+
+def test_console_entry_point_runs_as_a_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "analyze", "--json"], capture_output=True, check=False
+    )
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout.decode("utf-8"))["articles"]) == 5

@@ -1,0 +1,64 @@
+"""Decoding untrusted bytes: encodings, control characters, binary refusal."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from annotations.decode import UndecodableError, decode, sanitise
+
+TEXT = "Blinken’s “trip” — café\nsecond line"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_unicode_encodings_decode_to_the_same_text(data: bytes, encoding: str) -> None:
+    decoded = decode(data)
+    assert decoded.text == TEXT
+    assert decoded.encoding == encoding
+    assert decoded.warning is None
+
+
+def test_cp1252_is_the_fallback_and_says_so() -> None:
+    decoded = decode(TEXT.encode("cp1252"))
+    assert decoded.text == TEXT
+    assert decoded.encoding == "cp1252"
+    assert decoded.warning is not None and "cp1252" in decoded.warning
+
+
+def test_nul_bytes_mean_binary() -> None:
+    with pytest.raises(UndecodableError, match="binary"):
+        decode(b"text\x00more text")
+
+
+def test_random_binary_is_refused() -> None:
+    with pytest.raises(UndecodableError, match="binary"):
+        decode(bytes(range(1, 256)) * 20)
+
+
+def test_line_ends_are_normalised() -> None:
+    assert decode(b"one\r\ntwo\rthree\n").text == "one\ntwo\nthree\n"
+
+
+def test_escape_sequences_and_controls_are_removed_whole() -> None:
+    hostile = (
+        "a\x1b[31mred\x1b[0m b\x1b]0;pwned title\x07c \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\"
+        " d\x07\x08\x7f\x85e\x9b2Jf"
+    )
+    assert sanitise(hostile) == "ared bc link def"
+
+
+def test_tabs_newlines_and_odd_spaces_are_kept_for_display() -> None:
+    assert sanitise("a\tb\u00a0c\u2009d\n") == "a\tb\u00a0c\u2009d\n"
+
+
+def test_bidi_overrides_are_removed() -> None:
+    assert sanitise("abc\u202edcba\u202c") == "abcdcba"
