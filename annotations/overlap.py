@@ -1,15 +1,51 @@
-"""Placeholder: finds nothing until the detector lands."""
+"""Find text copied between passages: pairs with exact shared spans, clusters, novelty, overlap.
+
+How: each passage's words are folded (case, quotes, dashes, spaces, possessives; see normalize.py),
+its 4-word shingles are winnowed into fingerprints and posted in an inverted index (fingerprint.py),
+so only passages sharing a fingerprint are ever compared. Each such pair is aligned word by word
+(align.py) and kept when it shares a stretch of MIN_RUN words (a few edited words inside bridged)
+or a whole quotation of MIN_QUOTE words on both sides.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from annotations.align import Stretch, align
+from annotations.coverage import Match, summarise
+from annotations.fingerprint import MIN_QUOTE, ShingleIndex
 from annotations.models import Article, Duplicate, PassageKey
+from annotations.normalize import quotations, word_offsets
+
+MIN_RUN = 8
+"""Shared words (edits inside bridged) that make two passages copies of each other."""
+MIN_SPAN = 5
+"""Once a pair is a copy, other shared stretches this long are highlighted too."""
+
+Cancelled = Callable[[], bool]
+
+_INDEX_SHARE = 0.6
+"""Rough share of the work spent indexing, for the progress bar."""
+
+
+class AnalysisCancelled(Exception):
+    """Raised inside find_overlaps when its `cancelled` callback says stop; nothing is returned."""
 
 
 @dataclass(frozen=True, slots=True)
 class Overlaps:
+    """What was copied where.
+
+    duplicates: passage -> the passages sharing copied text with it, best score first; a pair is
+      listed on both sides and each Duplicate's spans are offsets in the listing passage's text.
+    clusters: groups of passages joined by copied text (connected pairs), largest first.
+    novelty: article -> share of its words (boilerplate passages left out) found in no other article.
+    overlap: (a, b) -> share of a's words (boilerplate left out) found in b; only pairs above 0
+      are present, and overlap[(a, b)] > overlap[(b, a)] hints that a took more of its text from b.
+    """
+
     duplicates: dict[PassageKey, tuple[Duplicate, ...]] = field(default_factory=dict)
     clusters: tuple[tuple[PassageKey, ...], ...] = ()
     novelty: dict[str, float] = field(default_factory=dict)
@@ -20,5 +56,91 @@ def find_overlaps(
     articles: Sequence[Article],
     boilerplate: frozenset[PassageKey] = frozenset(),
     progress: Callable[[float], None] | None = None,
+    *,
+    cancelled: Cancelled | None = None,
 ) -> Overlaps:
-    return Overlaps(novelty={article.id: 1.0 for article in articles})
+    """Copied text between all non-boilerplate passages; raises AnalysisCancelled when told to stop."""
+    ticker = _Ticker(progress, cancelled)
+    keys = [
+        (article.id, passage.index)
+        for article in articles
+        for passage in article.passages
+        if (article.id, passage.index) not in boilerplate
+    ]
+    texts = {(article.id, passage.index): passage.text for article in articles
+             for passage in article.passages}
+    index = ShingleIndex()
+    for number, key in enumerate(keys):
+        index.add(texts[key])
+        ticker.tick(number, len(keys), 0.0, _INDEX_SHARE)
+    pairs = list(index.pairs())
+    matches: list[Match] = []
+    verifier = _Verifier(index.words, [texts[key] for key in keys])
+    for number, (first, second) in enumerate(pairs):
+        match = verifier.verify(first, second)
+        if match is not None:
+            matches.append(match)
+        ticker.tick(number, len(pairs), _INDEX_SHARE, 1.0)
+    if progress is not None:
+        progress(1.0)
+    return Overlaps(**summarise(articles, keys, index.words, matches, verifier.offsets))
+
+
+class _Verifier:
+    """Aligns candidate pairs and keeps those that really share copied text."""
+
+    def __init__(self, words: list[list[int]], texts: list[str]) -> None:
+        self.words = words
+        self.texts = texts
+        self._offsets: dict[int, list[tuple[int, int]]] = {}
+
+    def offsets(self, number: int) -> list[tuple[int, int]]:
+        """Character offsets of passage `number`'s words, computed once when first needed."""
+        found = self._offsets.get(number)
+        if found is None:
+            found = self._offsets[number] = word_offsets(self.texts[number])
+        return found
+
+    def verify(self, first: int, second: int) -> Match | None:
+        stretches = align(self.words[first], self.words[second])
+        if not stretches:
+            return None
+        if max(stretch.matched for stretch in stretches) >= MIN_RUN:
+            kept = [stretch for stretch in stretches if stretch.matched >= MIN_SPAN]
+        else:
+            kept = self._quoted(first, second, stretches)
+        return Match(first, second, tuple(kept)) if kept else None
+
+    def _quoted(self, first: int, second: int, stretches: list[Stretch]) -> list[Stretch]:
+        """Stretches that hold a whole quotation of MIN_QUOTE words in both passages."""
+        quotes_a = self._quotes(first)
+        quotes_b = self._quotes(second) if quotes_a else []
+        return [
+            stretch
+            for stretch in stretches
+            if any(stretch.a_start <= start and end <= stretch.a_end for start, end in quotes_a)
+            and any(stretch.b_start <= start and end <= stretch.b_end for start, end in quotes_b)
+        ]
+
+    def _quotes(self, number: int) -> list[tuple[int, int]]:
+        spans = quotations(self.texts[number], self.offsets(number))
+        return [(start, end) for start, end in spans if end - start >= MIN_QUOTE]
+
+
+class _Ticker:
+    """Reports progress now and then and stops the work when cancelled."""
+
+    def __init__(self, progress: Callable[[float], None] | None, cancelled: Cancelled | None) -> None:
+        self.progress = progress
+        self.cancelled = cancelled
+        self.last = time.monotonic()
+
+    def tick(self, done: int, total: int, low: float, high: float) -> None:
+        if done & 255:
+            return
+        if self.cancelled is not None and self.cancelled():
+            raise AnalysisCancelled
+        now = time.monotonic()
+        if self.progress is not None and now - self.last >= 0.1:
+            self.last = now
+            self.progress(low + (high - low) * done / max(total, 1))

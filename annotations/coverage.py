@@ -1,0 +1,129 @@
+"""Turn aligned passage pairs into what the reader shows: duplicates, clusters, novelty, overlap."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from annotations.align import Stretch
+from annotations.models import Article, Duplicate, PassageKey
+
+Offsets = Callable[[int], list[tuple[int, int]]]
+Ranges = list[tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Two passages (by number) that share copied text, and the stretches they share."""
+
+    first: int
+    second: int
+    stretches: tuple[Stretch, ...]
+
+    def ranges(self, side: int) -> Ranges:
+        if side == self.first:
+            return _union([(stretch.a_start, stretch.a_end) for stretch in self.stretches])
+        return _union([(stretch.b_start, stretch.b_end) for stretch in self.stretches])
+
+
+def summarise(
+    articles: Sequence[Article],
+    keys: list[PassageKey],
+    words: list[list[int]],
+    matches: list[Match],
+    offsets: Offsets,
+) -> dict[str, Any]:
+    """The fields of Overlaps, from passage numbers back to passage keys."""
+    novelty, overlap = _shares(articles, keys, words, matches)
+    return {
+        "duplicates": _duplicates(keys, words, matches, offsets),
+        "clusters": _clusters(keys, matches),
+        "novelty": novelty,
+        "overlap": overlap,
+    }
+
+
+def _duplicates(
+    keys: list[PassageKey], words: list[list[int]], matches: list[Match], offsets: Offsets
+) -> dict[PassageKey, tuple[Duplicate, ...]]:
+    found: dict[PassageKey, list[Duplicate]] = defaultdict(list)
+    for match in matches:
+        ranges = {side: match.ranges(side) for side in (match.first, match.second)}
+        smaller = min(ranges, key=lambda side: len(words[side]))
+        score = round(min(1.0, _length(ranges[smaller]) / max(len(words[smaller]), 1)), 4)
+        for side, other in ((match.first, match.second), (match.second, match.first)):
+            spans = _characters(ranges[side], offsets(side))
+            found[keys[side]].append(Duplicate(keys[other][0], keys[other][1], score, spans))
+    order = {key: number for number, key in enumerate(keys)}
+    return {
+        key: tuple(sorted(listed, key=lambda dup: (-dup.score, order[(dup.article, dup.passage)])))
+        for key, listed in sorted(found.items(), key=lambda item: order[item[0]])
+    }
+
+
+def _characters(ranges: Ranges, offsets: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Word ranges as character spans of the passage's own text."""
+    return tuple((offsets[start][0], offsets[end - 1][1]) for start, end in ranges)
+
+
+def _clusters(keys: list[PassageKey], matches: list[Match]) -> tuple[tuple[PassageKey, ...], ...]:
+    """Connected groups of passages; a chain A-B-C is one cluster even if A and C share nothing."""
+    parent: dict[int, int] = {}
+
+    def root(node: int) -> int:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for match in matches:
+        parent[root(match.first)] = root(match.second)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for node in parent:
+        groups[root(node)].append(node)
+    ordered = sorted((sorted(group) for group in groups.values()), key=lambda group: (-len(group), group[0]))
+    return tuple(tuple(keys[node] for node in group) for group in ordered)
+
+
+def _shares(
+    articles: Sequence[Article], keys: list[PassageKey], words: list[list[int]], matches: list[Match]
+) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """Novelty per article and the sparse article-by-article overlap."""
+    totals: dict[str, int] = defaultdict(int)
+    for key, passage_words in zip(keys, words, strict=True):
+        totals[key[0]] += len(passage_words)
+    shared: dict[int, dict[str, Ranges]] = defaultdict(lambda: defaultdict(list))
+    for match in matches:
+        one, two = keys[match.first][0], keys[match.second][0]
+        if one != two:
+            shared[match.first][two].extend(match.ranges(match.first))
+            shared[match.second][one].extend(match.ranges(match.second))
+    copied: dict[str, int] = defaultdict(int)
+    pairwise: dict[tuple[str, str], int] = defaultdict(int)
+    for number, by_article in shared.items():
+        article = keys[number][0]
+        copied[article] += _length(_union([span for spans in by_article.values() for span in spans]))
+        for other, spans in by_article.items():
+            pairwise[(article, other)] += _length(_union(spans))
+    novelty = {
+        article.id: 1.0 - copied[article.id] / totals[article.id] if totals[article.id] else 1.0
+        for article in articles
+    }
+    overlap = {pair: count / totals[pair[0]] for pair, count in pairwise.items()}
+    return novelty, overlap
+
+
+def _union(ranges: Ranges) -> Ranges:
+    merged: Ranges = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _length(ranges: Ranges) -> int:
+    return sum(end - start for start, end in ranges)

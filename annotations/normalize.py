@@ -1,0 +1,70 @@
+"""Matching form of passage text: words that survive light edits, with offsets into the original."""
+
+from __future__ import annotations
+
+import re
+
+_SPACE = " "
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        # Dashes and hyphens separate words, so "top-line" matches "top line".
+        **dict.fromkeys("-‐‑‒–—―−⁃", _SPACE),
+        **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                        "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\t\n", _SPACE),
+    }
+)
+# Invisible characters inside a word must not split it; they are dropped from the word itself.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE + ".", None))
+_WORD = re.compile(rf"[\w{_INVISIBLE}]+(?:\.[\w{_INVISIBLE}]+)*")
+# "China's" and "China’s" match "China"; two spaces keep the text's length.
+_NEEDS_CLEANING = re.compile(rf"\w\.\w|[{_INVISIBLE}]")
+_POSSESSIVE = re.compile(r"'s\b")
+_QUOTED = re.compile(r'"[^"\n]{1,1000}"')
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and unify quotes, dashes, spaces and possessives, keeping every offset."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    folded = lowered.translate(_FOLD)
+    if "'" in folded:
+        folded = _POSSESSIVE.sub("  ", folded)
+    return folded
+
+
+def words(text: str) -> list[str]:
+    """The matching words of `text`: "U.S." is "us", and soft hyphens vanish."""
+    return split(fold(text))
+
+
+def split(folded: str) -> list[str]:
+    """The matching words of text already folded."""
+    found = _WORD.findall(folded)
+    if _NEEDS_CLEANING.search(folded):
+        return [word.translate(_DROP_INVISIBLE) for word in found]
+    return found
+
+
+def word_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) in `text` of each word `words(text)` returns, in the same order."""
+    return [match.span() for match in _WORD.finditer(fold(text))]
+
+
+def quoted(folded: str) -> list[str]:
+    """The double-quoted stretches of folded text."""
+    return _QUOTED.findall(folded) if '"' in folded else []
+
+
+def quotations(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Word ranges [first, last) of the double-quoted stretches of `text`."""
+    ranges: list[tuple[int, int]] = []
+    for match in _QUOTED.finditer(fold(text)):
+        first, last = match.span()
+        inside = [index for index, (start, end) in enumerate(offsets) if first < start and end < last]
+        if inside:
+            ranges.append((inside[0], inside[-1] + 1))
+    return ranges
