@@ -95,3 +95,51 @@ class Analysis:
 
     def boilerplate_of(self, article_id: str, index: int) -> Boilerplate | None:
         return self.boilerplate.get((article_id, index))
+
+
+SCHEMA = 1
+"""Version of the annotation layout in the store and in exports."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where an annotation points: a passage, or a sentence span inside it (W3C quote style).
+
+    `start`/`end` are offsets in the article's text; `exact` is the quoted text and
+    `prefix`/`suffix` the text around it, so the target can be found again after edits.
+    """
+
+    passage: int
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    scope: str = "passage"
+    """"passage" for the whole passage, "span" for a sentence span inside it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One analyst's tag (or bare note, or boilerplate override) on one target of one article."""
+
+    id: str
+    article: str
+    article_hash: str
+    target: Target
+    tag: str | None
+    note: str
+    analyst: str
+    created: str
+    modified: str
+    article_path: str = ""
+    article_title: str = ""
+    kind: str = "tag"
+    """"tag", "note" (no tag) or "override" (tag is "boilerplate" or "not-boilerplate")."""
+    orphan: bool = False
+    """True when the article changed and the target could not be found again."""
+    schema: int = SCHEMA
+
+    @property
+    def key(self) -> PassageKey:
+        return (self.article, self.target.passage)
