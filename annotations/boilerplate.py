@@ -1,13 +1,294 @@
-"""Placeholder: flags nothing until the detector lands."""
+"""Tell web-page leftovers from article text, passage by passage, and say why.
+
+Each passage first collects the named cues of `annotations.cues` that its own text fires, plus
+"template-line" when it recurs across the corpus. Cues combine as independent evidence
+(1 - Π(1 - weight)); a passage at or above the threshold is a leftover. Passages that are neither
+clearly leftovers nor clearly prose (short lines, headline-like lines) then take their class from
+their neighbours, as jusText does: a short line among leftovers is a leftover, a short line that
+introduces a paragraph is a heading. Only the text is used, never markup.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
 
+from annotations import cues as C
+from annotations.cues import Cue
 from annotations.models import Article, Boilerplate, PassageKey
+from annotations.templates import COMMON_ARTICLES, recurring_lines
+
+MAX_PROBE = 2000
+"""Cues read at most this many characters of a passage: the head and the tail of long ones."""
+GOOD_WORDS = 25
+"""A passage this long is prose unless a cue says otherwise."""
+SENTENCE_WORDS = 10
+MIN_STOPWORDS = 0.25
+ENGLISH_STOPWORDS = 0.15
+"""An article whose text has fewer English function words than this is in another language."""
+LONG_CHARS = 80
+LANGUAGE_SAMPLE = 1500
+HEADING_WORDS = 10
+HEADLINE_WORDS = (9, 20)
+HEADLINE_MAX_STOPWORDS = 0.3
+SHORT_WORDS = 8
+CHATTY_WORDS = 5
+"""A sentence this long, full of function words, stays content even among leftovers."""
+BYLINE_WORDS = 4
+"""Unsure lines between the headline and the text up to this long are bylines; longer ones decks."""
+TITLE_REACH = 10
+"""How far above the first paragraph the headline may be, past bylines, dates and buttons."""
+
+_SENTENCE_END = re.compile(r"(?:[.!?。！？؟।]|\.\.\.|…)[\"'”’»)\]]*\s*$|[\"”’»]\s*$")
+_HANGING = re.compile(r"[,;:(\-–—]\s*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_INNER_STOP = re.compile(r"\w[.!?] +[A-Z]")
+_WORD_EDGES = ".,;:!?\"'“”‘’()[]«»—–-"
+
+
+class Role(Enum):
+    GOOD = "good"
+    BAD = "bad"
+    UNSURE = "unsure"
+    EDGE = "edge"
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What the detector needs to know about a passage's form, computed once."""
+
+    words: int
+    sentence: bool
+    chatty: bool
+    """A sentence full of function words, as prose is; menus and headlines are not."""
+    heading: bool
+    headline: bool
 
 
 def detect_boilerplate(
     articles: Sequence[Article], phrases: Sequence[str] = (), threshold: float = 0.5
 ) -> tuple[dict[PassageKey, Boilerplate], frozenset[PassageKey]]:
-    return {}, frozenset()
+    """Flag leftovers (with kind and reason) and find the article's own headings."""
+    cues = C.TEXT_CUES + C.phrase_cues(list(phrases))
+    templates = recurring_lines(articles)
+    flagged: dict[PassageKey, Boilerplate] = {}
+    headings: set[PassageKey] = set()
+    for article in articles:
+        extra = [templates.get((article.id, passage.index), 0) for passage in article.passages]
+        found, heads = _detect_article(article, cues, extra, threshold)
+        flagged.update(((article.id, index), label) for index, label in found.items())
+        headings.update((article.id, index) for index in heads)
+    return flagged, frozenset(headings)
+
+
+def _detect_article(
+    article: Article, cues: tuple[Cue, ...], recurrences: list[int], threshold: float
+) -> tuple[dict[int, Boilerplate], list[int]]:
+    texts = [passage.text.strip() for passage in article.passages]
+    english = _is_english(texts)
+    shapes = [shape_of(text, english) for text in texts]
+    evidence = [_own_cues(text, shape, cues) for text, shape in zip(texts, shapes, strict=True)]
+    for found, count in zip(evidence, recurrences, strict=True):
+        if count:
+            found.append(C.TEMPLATE_LINE_COMMON if count >= COMMON_ARTICLES else C.TEMPLATE_LINE)
+    _attribute_embeds(evidence)
+    roles = [_role(found, shape, threshold) for found, shape in zip(evidence, shapes, strict=True)]
+    headings = _apply_context(roles, evidence, shapes, texts)
+    found: dict[int, Boilerplate] = {}
+    for index, passage in enumerate(article.passages):
+        score = combined(evidence[index])
+        if evidence[index] and score >= threshold:
+            found[passage.index] = _label(evidence[index], score)
+    return found, [article.passages[index].index for index in headings if index not in found]
+
+
+def shape_of(text: str, english: bool = True) -> Shape:
+    """Length in words (CJK characters count as half a word each), punctuation, heading form.
+
+    Outside English, function words are not counted: a sentence is judged by its punctuation.
+    """
+    probe = text[:MAX_PROBE]
+    words = len(probe.split()) if len(text) <= MAX_PROBE else len(text) // 6
+    if not probe.isascii():
+        words += (len(probe) - len(_CJK.sub("", probe))) // 2
+    sentence = _SENTENCE_END.search(text[-12:]) is not None
+    first = probe[:1]
+    capital = first.isdigit() or (first.isalpha() and not first.islower())
+    open_end = capital and not sentence and not _HANGING.search(text[-3:])
+    low, high = HEADLINE_WORDS
+    headline = (
+        open_end
+        and low <= words <= high
+        and not _INNER_STOP.search(probe)
+        and probe.rsplit(None, 1)[-1].lower() not in C.STOPWORDS
+        and english
+        and stopword_share(probe) < HEADLINE_MAX_STOPWORDS
+    )
+    chatty = sentence and (
+        words >= GOOD_WORDS or not english or stopword_share(probe) >= MIN_STOPWORDS
+    )
+    return Shape(words, sentence, chatty, open_end and 0 < words <= HEADING_WORDS, headline)
+
+
+def _is_english(texts: list[str]) -> bool:
+    """Judged on the longer passages only: menus have no function words in any language."""
+    sample = " ".join(text[:300] for text in texts if len(text) > LONG_CHARS)[:LANGUAGE_SAMPLE]
+    return not sample or stopword_share(sample, len(sample)) >= ENGLISH_STOPWORDS
+
+
+def stopword_share(text: str, limit: int = 400) -> float:
+    """Share of English function words: high in sentences, low in headlines, menus and names."""
+    words = text[:limit].lower().split()
+    if not words:
+        return 0.0
+    return sum(word.strip(_WORD_EDGES) in C.STOPWORDS for word in words) / len(words)
+
+
+def _own_cues(text: str, shape: Shape, cues: tuple[Cue, ...]) -> list[Cue]:
+    probe = text if len(text) <= MAX_PROBE else text[:1000] + " … " + text[-1000:]
+    lower = probe.lower()
+    found: list[Cue] = []
+    for cue in cues:
+        if cue.test is None or shape.words > cue.max_words:
+            continue
+        if cue.needles and not any(needle in lower for needle in cue.needles):
+            continue
+        if cue.test(probe if cue.cased else lower):
+            found.append(cue)
+    return found
+
+
+def _attribute_embeds(evidence: list[list[Cue]]) -> None:
+    """An embedded post's text comes just before its '— Name (@handle) date' line."""
+    for index in range(1, len(evidence)):
+        names = {cue.name for cue in evidence[index]}
+        if "social-attribution" in names and not any(c.kind == "social" for c in evidence[index - 1]):
+            evidence[index - 1].append(C.EMBED_TEXT)
+
+
+def combined(found: Sequence[Cue]) -> float:
+    """Independent pieces of evidence: the chance that at least one of them is right."""
+    doubt = 1.0
+    for cue in found:
+        doubt *= 1.0 - cue.weight
+    return 1.0 - doubt
+
+
+def _role(found: list[Cue], shape: Shape, threshold: float) -> Role:
+    if found and combined(found) >= threshold:
+        return Role.BAD
+    if shape.words >= GOOD_WORDS or (shape.words >= SENTENCE_WORDS and shape.chatty):
+        return Role.GOOD
+    return Role.UNSURE
+
+
+def _apply_context(
+    roles: list[Role], evidence: list[list[Cue]], shapes: list[Shape], texts: list[str]
+) -> list[int]:
+    """Settle the unsure passages from their neighbours; return the headings found."""
+    title = _title_index(roles, shapes, texts)
+    first_good = roles.index(Role.GOOD) if Role.GOOD in roles else len(roles)
+    headings = [] if title is None else [title]
+    for index, role in enumerate(roles):
+        if role is not Role.UNSURE or index == title:
+            continue
+        shape = shapes[index]
+        if title is not None and title < index < first_good:
+            cue = None if shape.sentence or shape.words > BYLINE_WORDS else C.BELOW_HEADLINE
+        elif title is not None and index < title:
+            kicker = _pairs_with_title(index, title, shapes)
+            cue = None if shape.chatty or kicker else C.ABOVE_HEADLINE
+        else:
+            cue = _from_neighbours(index, roles, evidence, shapes)
+        if cue is not None:
+            evidence[index].append(cue)
+        elif shapes[index].heading and _leads_to_prose(roles, evidence, index):
+            headings.append(index)
+    return headings
+
+
+def _pairs_with_title(index: int, title: int, shapes: list[Shape]) -> bool:
+    """A headline-like line right above the title is a kicker or a second headline."""
+    shape = shapes[index]
+    return index == title - 1 and (shape.heading or shape.headline) and shape.words >= 3
+
+
+def _title_index(roles: list[Role], shapes: list[Shape], texts: list[str]) -> int | None:
+    """The headline: a heading-like line just above the first paragraphs that shares their words."""
+    good = [index for index, role in enumerate(roles) if role is Role.GOOD][:2]
+    if not good:
+        return None
+    lede = _content_words(" ".join(texts[index][:600] for index in good))
+    best, best_score = None, (0, 0)
+    for index in range(max(0, good[0] - TITLE_REACH), good[0]):
+        if roles[index] is Role.UNSURE and (shapes[index].heading or shapes[index].headline):
+            score = (len(_content_words(texts[index]) & lede), shapes[index].words)
+            if score[0] and score >= best_score:
+                best, best_score = index, score
+    return best
+
+
+def _content_words(text: str) -> set[str]:
+    words = (word.strip(_WORD_EDGES).removesuffix("'s").removesuffix("’s") for word in text.lower().split())
+    return {word for word in words if len(word) > 2 and word not in C.STOPWORDS}
+
+
+def _from_neighbours(
+    index: int, roles: list[Role], evidence: list[list[Cue]], shapes: list[Shape]
+) -> Cue | None:
+    """jusText's rule for short or unsure passages: take the class of the nearest sure ones."""
+    shape = shapes[index]
+    previous = roles[index - 1] if index else Role.EDGE
+    following = roles[index + 1] if index + 1 < len(roles) else Role.EDGE
+    if _leads_to_prose(roles, evidence, index):
+        return C.HEADLINE_IN_BODY if previous is Role.GOOD and shape.headline else None
+    before, after = _nearest(roles, index, -1), _nearest(roles, index, 1)
+    if Role.GOOD not in (before, after) and Role.BAD in (before, after):
+        if shape.chatty and shape.words >= CHATTY_WORDS:
+            return None
+        return replace(C.BETWEEN_LEFTOVERS, kind=_neighbour_kind(roles, evidence, index))
+    if shape.sentence or previous is not Role.GOOD or following is Role.UNSURE:
+        return None
+    if shape.headline:
+        return C.HEADLINE_IN_BODY
+    return C.TRAILS_ARTICLE if shape.words <= SHORT_WORDS and not shape.heading else None
+
+
+def _nearest(roles: list[Role], index: int, step: int) -> Role:
+    """The role of the closest passage in that direction that is sure of its class."""
+    index += step
+    while 0 <= index < len(roles):
+        if roles[index] is not Role.UNSURE:
+            return roles[index]
+        index += step
+    return Role.EDGE
+
+
+def _leads_to_prose(roles: list[Role], evidence: list[list[Cue]], index: int) -> bool:
+    """The next passage, past bylines, datelines and captions, is prose: this one introduces it."""
+    for following in range(index + 1, len(roles)):
+        if roles[following] is Role.BAD and _kind(evidence[following]) in ("metadata", "caption"):
+            continue
+        return roles[following] is Role.GOOD
+    return False
+
+
+def _neighbour_kind(roles: list[Role], evidence: list[list[Cue]], index: int) -> str:
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(roles) and roles[other] is Role.UNSURE:
+            other += step
+        if 0 <= other < len(roles) and roles[other] is Role.BAD:
+            return _kind(evidence[other])
+    return "other"
+
+
+def _kind(found: Sequence[Cue]) -> str:
+    return max(found, key=lambda cue: cue.weight).kind if found else "other"
+
+
+def _label(found: list[Cue], score: float) -> Boilerplate:
+    named = dict.fromkeys(f"{cue.name} ({cue.why})" for cue in found)
+    return Boilerplate(_kind(found), f"{'; '.join(named)}; score {score:.2f}")

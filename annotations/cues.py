@@ -1,0 +1,318 @@
+"""The named cues that mark a passage as a web-page leftover: one table, easy to extend.
+
+Each cue has a name (shown to the analyst in the reason), the kind of leftover it implies, a
+weight (how sure it makes us, 0..1; cues combine as independent evidence) and a test. Tests see
+the passage in lower case unless the cue is `cased`. A cue only looks at passages up to
+`max_words` long, so a long paragraph that merely mentions "comments" or "Twitter" is left alone,
+and only when one of its `needles` (plain substrings) occurs, which keeps the scan cheap.
+
+To recognise a new kind of leftover, add one `Cue(...)` to `TEXT_CUES`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+KINDS = ("comments", "related", "social", "caption", "promo", "navigation", "metadata", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One piece of evidence that a passage is a leftover, and what kind it points to."""
+
+    name: str
+    kind: str
+    weight: float
+    why: str
+    test: Callable[[str], object] | None = None
+    """None for cues read from the neighbouring passages rather than the text."""
+    max_words: int = 10_000
+    needles: tuple[str, ...] = ()
+    cased: bool = False
+
+
+def _rx(pattern: str) -> Callable[[str], object]:
+    """A search compiled once (patterns are written for lower-case text)."""
+    return re.compile(pattern).search
+
+
+def _tail(pattern: str, size: int = 160) -> Callable[[str], object]:
+    """A search of the passage's last `size` characters, for cues about how a passage ends."""
+    search = re.compile(pattern).search
+    return lambda text: search(text[-size:])
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
+)
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+
+# Tokens a timestamp line is made of; a line with nothing else is a dateline or "Updated" stamp.
+_STAMP_TOKEN = re.compile(
+    rf"{_DATE}|{_TIME}|\b(?:{_MONTH}|{_WEEKDAY})(?![a-z])"
+    r"|\b(?:published|updated|posted|last|first|modified|created|date|on|at|am|pm|gmt|utc|bst"
+    r"|cet|cest|edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ist|aest|aedt|sgt|hkt|jst|hours?|hrs?"
+    r"|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|ago|today|yesterday|read|min)\b\.?"
+    r"|\b(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|uk|cn|in|au|za|ca|de|fr|info|news)\b"
+    r"|\d+|[\s,:;|/.()\[\]@–—-]+"
+)
+_STAMP_ANCHOR = re.compile(rf"{_DATE}|{_TIME}|\bago\b|\bmin(?:ute)?s? read\b|\b{_MONTH}\s+\d")
+
+
+def _is_timestamp(text: str) -> bool:
+    """A line of dates, times and words like "Updated" only."""
+    return _STAMP_ANCHOR.search(text) is not None and not _STAMP_TOKEN.sub("", text)
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _has_no_word(text: str) -> bool:
+    """Separators, bullets and emoji: no letter or digit at all."""
+    return _WORD_CHAR.search(text) is None
+
+
+# Bylines are read in the original case: names are capitalised ("By contrast" is not a byline).
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|van|von|der|den|al|bin|la|le|du|del)\s+)*[A-Z][\w'’.-]*){0,3}"
+_ROLE = (
+    r"(?i:staff|writer|reporter|correspondent|editor|contributor|columnist|news|political|senior"
+    r"|chief|business|special|to|the|of|for|in|and|associated|press|bureau|desk|agencies|with"
+    r"|updated|published|posted|at|on|am|pm|hours?|minutes?|days?|ago)"
+)
+_BYLINE_TAIL = rf"(?:\s*[,|/–—-]?\s*(?:[A-Z][\w'’.&-]*|\d[\d/:.,-]*(?:[ap]\.?m\.?)?|{_ROLE}\b))*"
+_CASED_MONTH = _MONTH.replace("(?:jan", "(?i:jan", 1)
+_BYLINE = (
+    rf"^(?:{_CASED_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}},?\s+)?"
+    r"(?i:by|written by|words by|story by|posted by|reported by|text by|edited by|reporting by"
+    r"|author|authors|reporter|editor|posted)\s*:?\s+"
+    rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*{_BYLINE_TAIL}\s*\.?$"
+)
+
+_SOCIAL_SITE = (
+    r"(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|print|reddit!?|pinterest|digg(?: it| this)?"
+    r"|del\.icio\.us|delicious|newsvine|stumbleupon|google\+?|yahoo!?|tumblr|telegram|messenger"
+    r"|copy link|share|tweet|flipboard|mix|sms|myspace|technorati|fark|slashdot|bluesky|threads)"
+)
+_AGENCY = (
+    r"getty(?: images)?|ap(?: photo)?|afp|reuters|epa|efe|anadolu(?: agency)?|kyodo|xinhua"
+    r"|shutterstock|istock|alamy|aap|dpa|ansa|pti|ians|sipa|zuma|nurphoto|sopa|bloomberg"
+)
+
+_TOPIC = r"[\w .'&-]{1,30}"
+_RELATED_HEADERS = (
+    r"related(?: stories| articles| content| coverage| news| links| topics| reading| posts| items)?",
+    r"related videos?|related searches|more news related to .{1,30}|more top stories",
+    r"more (?:stories|news|headlines|articles|coverage|on this story|like this)",
+    r"recommended(?: for you| stories| reading| articles)?|you (?:may|might) (?:also )?like",
+    r"you (?:may|might) (?:also )?be interested in|also read|read also|see also|also see",
+    r"most (?:read|popular|viewed|shared|emailed|commented)(?: articles| stories| news)?",
+    r"trending(?: now| stories)?|top (?:stories|news|headlines)|popular(?: now| stories)?",
+    r"latest(?: news| stories| headlines)?|editor'?s picks|what to read next|further reading",
+    r"in other news|don'?t miss|around the web|from the web|promoted stories|more to explore",
+    rf"more from {_TOPIC}|more in {_TOPIC}|also on {_TOPIC}",
+    rf"other (?:stories|news|headlines)(?: in {_TOPIC})?|key events|show key events only",
+)
+
+TEXT_CUES: tuple[Cue, ...] = (
+    # Comments
+    Cue("comment-prompt", "comments", 0.95, "invites the reader to the comments",
+        _rx(r"\b(?:view|show|hide|read|load|see|post|add|leave|write|submit)\s+(?:all\s+|the\s+|a\s+"
+            r"|your\s+|\d+\s+)*(?:comments?|replies|reactions)\b|\bjoin the (?:conversation|discussion"
+            r"|debate)\b|\blooking for comments\b|\bfind comments\b|\bbe the first to comment\b"
+            r"|\bcomments? (?:are|have been|is) (?:now )?(?:closed|disabled|moderated)\b"
+            r"|\bcomment(?:ing)? (?:guidelines|policy|rules)\b|\b(?:log|sign) in to (?:comment|reply)\b"
+            r"|\breport (?:abuse|this comment)\b|^\d*\s*(?:comments?|replies|talkbacks?)\s*(?:\(\d+\))?"
+            r"\s*[:»›]?$|^comments? by\b|^(?:article |reader )?comments$|\btalkbacks? for\b"),
+        max_words=30, needles=("comment", "conversation", "discussion", "debate", "repl", "talkback",
+                               "reaction")),
+    Cue("have-your-say", "comments", 0.9, "invites the reader to have a say",
+        _rx(r"^(?:have your say|what do you think\??|tell us what you think\.?|your views"
+            r"|leave a reply|post a reply)$"), max_words=6),
+    # Social embeds
+    Cue("social-attribution", "social", 0.95, "'— Name (@handle) date' line of an embedded post",
+        _rx(rf"^[—–-]{{1,2}}\s*\S.{{0,80}}\(@\w{{1,30}}\)\s*(?:{_DATE})?\s*$"), max_words=20,
+        needles=("(@",)),
+    Cue("social-embed", "social", 0.9, "ends like an embedded post (handle and date, t.co or pic link)",
+        _tail(rf"\(@\w{{1,30}}\)\s*{_DATE}\s*$|\bpic\.twitter\.com/\w+|https?://t\.co/\w+\s*$"
+              r"|\b(?:view this post on instagram|a post shared by)\b", 200),
+        max_words=90, needles=("(@", "pic.twitter", "t.co/", "instagram", "post shared")),
+    # Captions and credits
+    Cue("photo-credit", "caption", 0.9, "ends with a photo credit in parentheses",
+        _tail(rf"\((?:[a-z][\w.&' -]{{0,40}} ?/ ?){{1,4}}[a-z][\w.&' -]{{0,40}}\)\.?$"
+              rf"|\((?:[^()]{{0,50}}\b(?:photo|image|picture|credit|handout|courtesy|file)\b[^()]{{0,50}}"
+              rf"|(?:[^()]{{0,40}}\b)?(?:{_AGENCY})\b[^()]{{0,30}})\)\.?$"),
+        max_words=80, needles=(")",)),
+    Cue("credit-slash", "caption", 0.85, "ends with a credit such as 'REUTERS/Jane Doe'",
+        _tail(rf"(?:\b(?i:{_AGENCY})(?: [Ii]mages)?\s*/\s*[A-Z][\w.' -]{{1,40}}|\b(?i:photo(?:graph)?"
+              r"|picture|image)s?(?: by)?\s*:\s*[A-Z][\w.' -]{1,40}(?:/[A-Z][\w.' -]{1,40})?)\.?$"),
+        max_words=80, needles=("/", ":"), cased=True),
+    Cue("photo-label", "caption", 0.85, "labels a picture or its credit",
+        _rx(r"^(?:photo|photograph|image|picture|pic|illustration|graphic|credit|photo credit"
+            r"|file photo|caption|courtesy)s?(?: by)?\s*[:/|]|^(?:file\s*[-–—]\s*)?in this (?:file "
+            r"|undated |handout )?(?:photo|image|picture)\b|^file\s*[-–—]\s"
+            rf"|^(?:{_AGENCY}|getty images|file photo|ap photo/[\w. -]+)\.?$"), max_words=80),
+    Cue("caption-verb", "caption", 0.6, "a present-tense picture description ending in a date",
+        _tail(r"\b(?:speaks|gestures|looks on|waves|arrives|poses|listens|attends|reacts|is seen"
+              r"|are seen|pictured|shakes hands|greets|stands|sits|walks|celebrates)\b.{0,160}\b(?:on|in)"
+              rf"\s+(?:{_DATE}|{_MONTH}\s+\d{{1,2}})\.?\s*$", 240), max_words=50),
+    # Related articles
+    Cue("related-header", "related", 0.95, "heads a list of other articles",
+        _rx(r"^(?:" + "|".join(_RELATED_HEADERS) + r")\s*[:»›>]?$"), max_words=8),
+    Cue("read-more", "related", 0.9, "a 'read more' or 'see more' link",
+        _rx(r"^(?:read|see|show|view|load|find out|learn|discover|explore)\s+(?:more|all|the full"
+            r"|full)(?:\s+(?:stories|news|articles|coverage|here|about|on|at|from|of our)\b.{0,60})?"
+            r"\s*[:»›>…]?(?:\s*:.*)?$|^(?:continue|keep) reading\b.{0,40}$|^read the (?:full|whole|rest)"
+            r"\b.{0,40}$|^more\s*[»›>]|^click (?:here|for)\b.{0,60}$|^(?:read|see) (?:next|also|more)"
+            r"\s*:|^(?:watch|listen|video|audio|gallery|photos|read more)\s*:|^(?:previous|next|related)"
+            r" (?:story|article|post)\s*:"), max_words=16),
+    Cue("teaser-ellipsis", "related", 0.6, "a teaser cut off with an ellipsis",
+        _tail(r"[^\W\d_]{2}\s*(?:…|\.\.\.)\s*$", 12), max_words=45, needles=("…", "...")),
+    # Promotions: sharing, subscriptions, ads, cookies
+    Cue("share-prompt", "promo", 0.9, "a share, print or follow button",
+        _rx(rf"^[•·*-]?\s*(?:(?:share|tweet|email|e-mail|print|save|bookmark|pin|send|forward|recommend"
+            r"|add)(?:\s+(?:this|the|to|on|via|with|it))*(?:\s+(?:article|story|page|post|link|video"
+            r"|gallery|a friend|friend|facebook|twitter|x|linkedin|whatsapp|email|reddit|version"
+            rf"|del\.icio\.us|digg|favorites))*\s*[:!.]?|(?:{_SOCIAL_SITE}\s*(?:[|,·•/]|-\s)?\s*)+)$"
+            r"|^follow us\b"), max_words=12),
+    Cue("subscribe-prompt", "promo", 0.9, "asks the reader to subscribe, sign up or log in",
+        _rx(r"\bsign(?:\s|-)?up (?:for|to) (?:our|the|my|a)\b|\bsubscribe (?:now|today|here|for|to "
+            r"(?:our|the))\b|\b(?:newsletters?|briefing|alerts?) (?:sign-?up|delivered)\b|\b(?:delivered"
+            r"|straight|direct|sent) to your inbox\b|\benter your e-?mail\b|\balready (?:a subscriber"
+            r"|have an account|subscribed)\b|\bstart your (?:free )?trial\b|\bsubscribers? only\b"
+            r"|\bsupport (?:our|independent|quality) journalism\b|\bunlimited (?:digital )?access\b"
+            r"|\bthanks? for (?:signing up|subscribing)\b|\bby (?:signing up|subscribing|registering)\b"
+            r"|\bget (?:our|the) [\w ]{0,30}newsletter\b|\byou must (?:be registered|have registered"
+            r"|be logged in|log in)\b|\bpremium (?:content|article|member)"),
+        max_words=60, needles=("sign", "subscri", "newsletter", "briefing", "alert", "inbox",
+                               "enter your", "already", "trial", "journalism", "unlimited",
+                               "registered", "logged", "log in", "premium")),
+    Cue("subscribe-button", "promo", 0.9, "a subscribe, sign-up or app button",
+        _rx(r"^(?:newsletters?|subscribe|sign up|register|create (?:an|a free) account|my account"
+            r"|free newsletters?|get (?:the|our) app|download (?:the|our) app|get our rss feed"
+            r"|(?:premium|registered|subscriber) (?:article|content)|sign up for .{1,40})\s*[:!.]?$"),
+        max_words=8),
+    Cue("advertisement", "promo", 0.95, "an advertisement label",
+        _rx(r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| post| links?| stories)?"
+            r"|paid (?:content|post|partner content)|promoted(?: content| stories)?|partner content"
+            r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?"
+            r"|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the )?(?:main )?"
+            r"story(?: below)?|remove ads|ad feedback|skip advert(?:isement)?|ad choices|adchoices)"
+            r"\s*[:.]?$|\bsponsored by\b"), max_words=12),
+    Cue("cookie-notice", "promo", 0.95, "a cookie or consent banner",
+        _rx(r"\bwe use cookies\b|\b(?:accept|reject|manage|allow|decline) (?:all |our )?cookies\b"
+            r"|\bcookie (?:policy|settings|preferences|notice|consent|banner)\b|\b(?:site|website) uses "
+            r"cookies\b|\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website)\b"
+            r"|\bmanage (?:your )?(?:privacy|consent) (?:settings|preferences)\b"),
+        needles=("cookie", "continuing", "by using", "privacy", "consent")),
+    Cue("legal-links", "promo", 0.85, "privacy and terms links",
+        _rx(r"\b(?:privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions|&"
+            r" conditions)|do not sell my|your privacy choices|accessibility statement)\b"),
+        max_words=15, needles=("privacy", "terms", "do not sell", "accessibility")),
+    # Navigation
+    Cue("nav-control", "navigation", 0.95, "a page control such as 'Back to top' or 'Skip to content'",
+        _rx(r"^[•·*-]?\s*(?:home(?:page)?|menu|search|skip to (?:main )?content|skip navigation|back to top"
+            r"|top of page|return to top|go to top|next(?: article| story| page)?|previous(?: article"
+            r"| story| page)?|prev|close|main menu|navigation|site ?map|contact us|about us|help|faq"
+            r"|index|back|top|go|submit|log ?in|log ?out|sign ?in|sign ?out|email|e-mail|password"
+            r"|username|user name|forgot (?:your )?password\??|remember me|rss(?: feeds?)?|xml/rss"
+            r"(?: feeds?)?|print(?: version| edition)?|e-?mail this(?: article| story| page)?"
+            r"(?: to a friend)?|e-?mail to a friend|send to a friend|text size|font size|(?:large|small)"
+            r"(?:er)? (?:font|text)|(?:adjust|change) (?:font|text) size|a\s*a\s*a|reprints?(?: and "
+            r"permissions)?|permalink|tools|article tools|page tools|jump to|back to [\w .'&-]{1,30}"
+            r"|return to [\w .'&-]{1,30}|go to [\w .'&-]{1,30}|click to enlarge|enlarge(?: this)? "
+            r"(?:image|photo)|view (?:gallery|slideshow)|show caption|hide caption|toggle caption"
+            r"|expand|collapse|what'?s this\??|page:?[\d\s]+(?:next)?\s*[»›]?)\s*[:»›>.]?$"),
+        max_words=8),
+    Cue("section-name", "navigation", 0.6, "a site section name on its own",
+        _rx(r"^(?:news|world|u\.?s\.?|uk|politics|business|markets|economy|tech(?:nology)?|science"
+            r"|health|sports?|entertainment|culture|lifestyle|travel|opinion|editorials?|weather"
+            r"|traffic|video|videos|photos|podcasts?|blogs?|obituaries|classifieds|horoscopes|local"
+            r"|national|international|asia|europe|africa|americas|middle east|more|español|live"
+            r"|live updates|breaking(?: news)?)\s*$"), max_words=3),
+    Cue("breadcrumb", "navigation", 0.85, "a trail or list of links separated by >, | or »",
+        _rx(r"^(?:[^>›»|•·.!?]{1,40}?\s(?:>|›|»|\||/|::|•|·)\s){1,12}[^>›»|•·.!?]{1,40}$"
+            r"|^(?:[^>›»|•·.!?]{1,40}?\s*(?:>|›|»)\s*){2,12}[^>›»|•·.!?]{1,40}$"), max_words=25,
+        needles=(">", "›", "»", "|", " / ", "::", "•", "·")),
+    # Metadata
+    Cue("byline", "metadata", 0.85, "a byline ('By Jane Doe, Reuters')", _rx(_BYLINE),
+        max_words=16, cased=True),
+    Cue("timestamp", "metadata", 0.85, "a dateline or timestamp line", _is_timestamp, max_words=16),
+    Cue("filed-under", "metadata", 0.85, "tags, categories or topics of the page",
+        _rx(r"^(?:filed under|categories|category|tags?|topics?|keywords|posted in|more on)\s*:"),
+        max_words=30),
+    Cue("credit-line", "metadata", 0.85, "a reporting credit or source note",
+        _rx(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\badditional reporting by\b"
+            r"|\b(?:reporting|writing|editing) by\b|\binformation (?:for|in) this (?:report|story"
+            r"|article)\b|\bbrought to you by\b|\bthis (?:story|article|report) (?:has been|was) "
+            r"(?:updated|corrected|amended)\b|\b(?:originally|first) (?:appeared|published) (?:on|in)\b"
+            r"|\ba version of this (?:article|story)\b|^(?:source|sources|via|editor|editing|courtesy"
+            r"|produced by|with inputs from)\s*:|\bthe full article contains\b"),
+        max_words=40, needles=("contribut", "reporting", "writing by", "editing", "information",
+                               "brought to you", "this story", "this article", "this report",
+                               "appeared", "published", "version of", "source", "via", "editor",
+                               "courtesy", "produced", "inputs", "full article")),
+    Cue("agency-line", "metadata", 0.85, "a news agency's name on its own",
+        _rx(rf"^[(—–-]*\s*(?:{_AGENCY}|upi|bbc|cnn|the associated press|wire services?|agencies"
+            r"|with agencies)\s*\)?\.?$"), max_words=5),
+    Cue("copyright", "other", 0.95, "a copyright or rights notice",
+        _rx(r"^(?:\(c\)|copyright\b)|©|\ball rights reserved\b|\bmay not be (?:published|reproduced"
+            r"|broadcast|rewritten|redistributed)\b|\breproduction (?:in whole or in part )?(?:is )?"
+            r"(?:prohibited|forbidden)\b|\b(?:copying|republication|redistribution) of\b.{0,80}\b"
+            r"(?:prohibited|without)\b|™ is a trade ?mark\b"),
+        max_words=60, needles=("(c)", "copyright", "©", "rights reserved", "may not be",
+                               "reproduction", "copying", "republication", "redistribution", "™")),
+    Cue("rating-widget", "other", 0.85, "a rating, vote or counter widget",
+        _rx(r"^\(?\d+\s+votes?\)?$|^rate this\b|^(?:like|dislike|recommend)(?: it| this)?\s*[?!]?$"
+            r"|\bthumbs (?:up|down)\b|^\d[\d,.]*k?\s*(?:likes?|shares?|views?|reads?|reactions?)$"
+            r"|^was this (?:article|story) (?:helpful|useful)|^\[?[-–]\]?\s*text\s*\[?\+\]?$"),
+        max_words=8),
+    Cue("no-words", "other", 0.9, "no letter or digit (separators, bullets, emoji)", _has_no_word),
+)
+
+# Cues read from a passage's neighbours or from the rest of the corpus rather than its own text.
+EMBED_TEXT = Cue("embed-text", "social", 0.9, "text of the post attributed on the next line")
+BETWEEN_LEFTOVERS = Cue("between-leftovers", "other", 0.6, "a short line among leftovers")
+TRAILS_ARTICLE = Cue("trails-article", "other", 0.55, "a short unpunctuated line before leftovers")
+HEADLINE_IN_BODY = Cue("headline-in-body", "related", 0.55, "a headline-like line amid the article")
+ABOVE_HEADLINE = Cue("above-headline", "other", 0.55, "an unpunctuated line above the headline")
+BELOW_HEADLINE = Cue("below-headline", "metadata", 0.55, "a short line between headline and text")
+TEMPLATE_LINE = Cue("template-line", "other", 0.45, "recurs across articles in different places")
+TEMPLATE_LINE_COMMON = Cue("template-line", "other", 0.7, "recurs across many articles")
+
+
+def phrase_cues(phrases: tuple[str, ...] | list[str]) -> tuple[Cue, ...]:
+    """The analyst's extra phrases from the config, each its own cue."""
+    cues: list[Cue] = []
+    for phrase in dict.fromkeys(" ".join(phrase.lower().split()) for phrase in phrases):
+        if phrase:
+            cues.append(
+                Cue(f"phrase '{phrase[:40]}'", "other", 0.9, "a configured phrase",
+                    lambda text, phrase=phrase: phrase in text)
+            )
+    return tuple(cues)
+
+
+STOPWORDS = frozenset(
+    {
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+        "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+        "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+        "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+        "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
+        "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on",
+        "once", "only", "or", "other", "our", "ours", "out", "over", "own", "said", "same", "she",
+        "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves",
+        "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
+        "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+        "why", "will", "with", "would", "you", "your", "yours"
+    }
+)

@@ -1,0 +1,198 @@
+"""The boilerplate detector: what it flags in real scraped text, why, and what it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+from boilerplate_devset import load_devset, score_devset
+
+from annotations.analysis import analyze
+from annotations.boilerplate import detect_boilerplate
+from annotations.config import Config
+from annotations.cues import KINDS, TEXT_CUES
+from annotations.loading import load_text
+from annotations.models import Article, Corpus
+
+
+def _article(article_id: str, *passages: str) -> Article:
+    article = load_text("\n\n".join(passages), article_id)
+    assert [p.text for p in article.passages] == list(passages)
+    return article
+
+
+def _by_text(article: Article, flagged: dict) -> dict[str, str]:
+    keys = {p.text: (article.id, p.index) for p in article.passages}
+    return {text: flagged[key].kind for text, key in keys.items() if key in flagged}
+
+
+PROSE = (
+    "The ministry said on Tuesday that talks with the union would resume next week, after two days "
+    "of strikes closed most of the country's ports and left hundreds of ships waiting offshore."
+)
+PROSE_2 = (
+    "Officials from both sides met late into the night but could not agree on how quickly the new "
+    "cranes should be introduced, according to two people who were present at the meeting."
+)
+
+
+def test_seed_leftovers_are_flagged_with_their_kind(seed_corpus: Corpus) -> None:
+    flagged, headings = detect_boilerplate(seed_corpus.articles)
+    kinds = {
+        (article.label, p.text[:30]): flagged[(article.id, p.index)].kind
+        for article in seed_corpus.articles
+        for p in article.passages
+        if (article.id, p.index) in flagged
+    }
+    assert kinds[("001", "View Comments")] == "comments"
+    assert kinds[("001", "Looking for comments?")] == "comments"
+    assert kinds[("001", "In Latin America, Lee finds gr")] == "related"
+    assert kinds[("003", "see more")] == "related"
+    assert kinds[("003", "Spoke tonight with PRC State C")] == "social"
+    assert kinds[("003", "— Secretary Antony Blinken (@S")] == "social"
+    assert kinds[("000", "U.S. Secretary of State Antony")] == "caption"
+    heading_texts = {
+        p.text for a in seed_corpus.articles for p in a.passages if (a.id, p.index) in headings
+    }
+    assert heading_texts == {"Mitigating the tension", "Long time no see"}
+
+
+def test_reason_names_the_cues_that_fired(seed_corpus: Corpus) -> None:
+    flagged, _ = detect_boilerplate(seed_corpus.articles)
+    seed = next(a for a in seed_corpus.articles if a.label == "003")
+    attribution = next(p for p in seed.passages if p.text.startswith("— Secretary"))
+    embed = seed.passages[attribution.index - 1]
+    assert "social-attribution" in flagged[(seed.id, attribution.index)].reason
+    assert "embed-text" in flagged[(seed.id, embed.index)].reason
+
+
+def test_the_article_text_of_the_seeds_is_never_flagged(seed_corpus: Corpus) -> None:
+    flagged, _ = detect_boilerplate(seed_corpus.articles)
+    seed = next(a for a in seed_corpus.articles if a.label == "002")
+    assert not [key for key in flagged if key[0] == seed.id]
+
+
+def test_quality_on_the_labelled_dev_set() -> None:
+    scores = score_devset(load_devset())
+    assert scores.precision >= 0.95, scores.row("devset")
+    assert scores.recall >= 0.85, scores.row("devset")
+
+
+def test_modern_leftovers_are_flagged() -> None:
+    leftovers = {
+        "Home > World > Asia": "navigation",
+        "By Jane Doe, Reuters": "metadata",
+        "Updated: June 14, 2023 3:45 PM ET": "metadata",
+        "Advertisement": "promo",
+        "Share this article": "promo",
+        "We use cookies to give you the best experience. Accept all cookies": "promo",
+        "Sign up for our newsletter to get the top stories delivered to your inbox.": "promo",
+        "Read more: Strikes spread to Antwerp": "related",
+        "Dockers walked out at dawn. The port is silent for the first time in a decade.": "social",
+        "— Jane Doe (@janedoe) June 14, 2023": "social",
+        "© 2023 Example News. All rights reserved.": "other",
+    }
+    article = _article("modern", PROSE, *leftovers, PROSE_2)
+    flagged, _ = detect_boilerplate([article])
+    assert _by_text(article, flagged) == leftovers
+
+
+def test_hard_negatives_stay_content() -> None:
+    negatives = (
+        "By contrast, the port of Antwerp said it was working normally and had taken diverted ships.",
+        "The union posted its demands on Twitter late on Monday, calling the plan a betrayal.",
+        "Guilty.",
+        "“I'll vote. I just haven't decided for whom.”",
+        "Trial is set for March 4, 2024.",
+        "Why might it work?",
+        "Villa 3-2 Brighton",
+        "Read more than the brochures, he advises, and visit in February, not August.",
+    )
+    article = _article("negatives", PROSE, *negatives, PROSE_2)
+    flagged, _ = detect_boilerplate([article])
+    assert _by_text(article, flagged) == {}
+
+
+def test_config_phrases_flag_more_and_say_so() -> None:
+    lines = (PROSE, "Brought to you by the Port Authority", PROSE_2, "Tap to hear this story")
+    article = _article("phrases", *lines)
+    flagged, _ = detect_boilerplate([article], phrases=["tap to HEAR"])
+    label = flagged[("phrases", 3)]
+    assert "phrase 'tap to hear'" in label.reason
+    assert ("phrases", 1) in flagged
+
+
+def test_analysis_passes_the_configured_phrases() -> None:
+    article = _article("wired", PROSE, "Listen to this article", PROSE_2)
+    corpus = Corpus("test", (article,))
+    assert analyze(corpus).boilerplate_of("wired", 1) is None
+    configured = Config(boilerplate_phrases=("listen to this article",))
+    assert analyze(corpus, configured).boilerplate_of("wired", 1) is not None
+
+
+def test_a_higher_threshold_flags_less() -> None:
+    articles = load_devset().articles
+    flagged = [set(detect_boilerplate(articles, threshold=value)[0]) for value in (0.2, 0.5, 0.8, 1.0)]
+    assert flagged[0] >= flagged[1] >= flagged[2] >= flagged[3]
+    assert len(flagged[0]) > len(flagged[2])
+    assert flagged[3] == set()
+
+
+def test_template_lines_recur_across_articles_in_different_places() -> None:
+    articles = [
+        _article(f"a{n}", f"Paragraph {n} of a story. " + PROSE, "Listen to this story", PROSE_2[n:])
+        for n in range(6)
+    ]
+    flagged, _ = detect_boilerplate(articles)
+    assert all((f"a{n}", 1) in flagged for n in range(6))
+    assert "template-line" in flagged[("a0", 1)].reason
+
+
+def test_a_wire_subhead_repeated_between_the_same_paragraphs_is_not_a_template() -> None:
+    articles = [_article(f"w{n}", PROSE, "Mitigating the tension", PROSE_2) for n in range(6)]
+    flagged, headings = detect_boilerplate(articles)
+    assert flagged == {}
+    assert ("w0", 1) in headings
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (
+            "Die Regierung hat am Dienstag ein neues Gesetz zur Energiepolitik beschlossen.",
+            "Anzeige",
+            "Der Bundestag muss noch zustimmen.",
+            "© dpa",
+        ),
+        (
+            "中国外交部发言人周三表示，双方将在下周举行新一轮会谈，以缓和两国之间的紧张关系。",
+            "相关新闻",
+            "分享",
+            "记者 王明",
+        ),
+        (
+            "قالت وزارة الخارجية يوم الثلاثاء إن المحادثات ستستأنف الأسبوع المقبل في العاصمة.",
+            "اقرأ أيضا",
+            "شارك",
+        ),
+        ("🔥🔥🔥", "👍", "—", "...", "?", "a", "x" * 50_000),
+    ],
+)
+def test_other_languages_and_odd_lines_do_not_crash(lines: tuple[str, ...]) -> None:
+    article = load_text("\n\n".join(lines), "odd")
+    flagged, headings = detect_boilerplate([article], phrases=["", "  "], threshold=0.5)
+    for label in flagged.values():
+        assert label.kind in KINDS and label.reason
+    assert headings <= {("odd", p.index) for p in article.passages}
+
+
+def test_language_neutral_cues_still_work_on_german() -> None:
+    prose = "Die Regierung hat am Dienstag ein neues Gesetz beschlossen, das ab Januar für alle gilt."
+    article = _article("de", prose, "© dpa", prose + " Die Opposition kritisierte den Plan scharf.")
+    flagged, _ = detect_boilerplate([article])
+    assert set(flagged) == {("de", 1)}
+
+
+def test_every_cue_has_a_name_kind_and_weight() -> None:
+    names = [cue.name for cue in TEXT_CUES]
+    assert len(names) == len(set(names))
+    for cue in TEXT_CUES:
+        assert cue.kind in KINDS and 0 < cue.weight <= 1 and cue.why and cue.test is not None
