@@ -100,7 +100,8 @@ _BYLINE = (
 _SOCIAL_SITE = (
     r"(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|print|reddit!?|pinterest|digg(?: it| this)?"
     r"|del\.icio\.us|delicious|newsvine|stumbleupon|google\+?|yahoo!?|tumblr|telegram|messenger"
-    r"|copy link|share|tweet|flipboard|mix|sms|myspace|technorati|fark|slashdot|bluesky|threads)"
+    r"|copy link|share|tweet|flipboard|mix|sms|myspace|technorati|fark|slashdot|bluesky|threads"
+    r"|return to top|back to top|print-friendly version|e-?mail (?:article|story)|save|aim)"
 )
 _AGENCY = (
     r"getty(?: images)?|ap(?: photo)?|afp|reuters|epa|efe|anadolu(?: agency)?|kyodo|xinhua"
@@ -120,6 +121,10 @@ _RELATED_HEADERS = (
     r"in other news|don'?t miss|around the web|from the web|promoted stories|more to explore",
     rf"more from {_TOPIC}|more in {_TOPIC}|also on {_TOPIC}",
     rf"other (?:stories|news|headlines)(?: in {_TOPIC})?|key events|show key events only",
+    r"(?:more|most|latest|top|related|popular|other|past|recent|today'?s|featured|inside)"
+    r"(?: [\w'’&.-]+){0,4} (?:headlines|stories|news|articles|coverage|galleries|videos)"
+    r"(?: (?:in|on|from|about) [\w'’&.-]+(?: [\w'’&.-]+)?)?",
+    r"[\w'’&.-]+(?: [\w'’&.-]+){0,2} headlines",
 )
 
 TEXT_CUES: tuple[Cue, ...] = (
@@ -131,7 +136,8 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\bcomments? (?:are|have been|is) (?:now )?(?:closed|disabled|moderated)\b"
             r"|\bcomment(?:ing)? (?:guidelines|policy|rules)\b|\b(?:log|sign) in to (?:comment|reply)\b"
             r"|\breport (?:abuse|this comment)\b|^\d*\s*(?:comments?|replies|talkbacks?)\s*(?:\(\d+\))?"
-            r"\s*[:»›]?$|^comments? by\b|^(?:article |reader )?comments$|\btalkbacks? for\b"),
+            r"\s*[:»›]?$|^comments? by\b|^(?:do you have )?comments? (?:on|about) this (?:story|article"
+            r"|post)\b|^comments?\s*\(|^(?:article |reader )?comments$|\btalkbacks? for\b"),
         max_words=30, needles=("comment", "conversation", "discussion", "debate", "repl", "talkback",
                                "reaction")),
     Cue("have-your-say", "comments", 0.9, "invites the reader to have a say",
@@ -157,7 +163,8 @@ TEXT_CUES: tuple[Cue, ...] = (
         max_words=80, needles=("/", ":"), cased=True),
     Cue("photo-label", "caption", 0.85, "labels a picture or its credit",
         _rx(r"^(?:photo|photograph|image|picture|pic|illustration|graphic|credit|photo credit"
-            r"|file photo|caption|courtesy)s?(?: by)?\s*[:/|]|^(?:file\s*[-–—]\s*)?in this (?:file "
+            r"|file photo|caption|courtesy)s?(?: by)?\s*[:/|]|^(?:image|photo|picture|video) (?:source"
+            r"|caption|credit)s?\s*[,:]|^(?:file\s*[-–—]\s*)?in this (?:file "
             r"|undated |handout )?(?:photo|image|picture)\b|^file\s*[-–—]\s"
             rf"|^(?:{_AGENCY}|getty images|file photo|ap photo/[\w. -]+)\.?$"), max_words=80),
     Cue("caption-verb", "caption", 0.6, "a present-tense picture description ending in a date",
@@ -179,7 +186,7 @@ TEXT_CUES: tuple[Cue, ...] = (
     # Promotions: sharing, subscriptions, ads, cookies
     Cue("share-prompt", "promo", 0.9, "a share, print or follow button",
         _rx(rf"^[•·*-]?\s*(?:(?:share|tweet|email|e-mail|print|save|bookmark|pin|send|forward|recommend"
-            r"|add)(?:\s+(?:this|the|to|on|via|with|it))*(?:\s+(?:article|story|page|post|link|video"
+            r"|add|gift)(?:\s+(?:this|the|to|on|via|with|it))*(?:\s+(?:article|story|page|post|link|video"
             r"|gallery|a friend|friend|facebook|twitter|x|linkedin|whatsapp|email|reddit|version"
             rf"|del\.icio\.us|digg|favorites))*\s*[:!.]?|(?:{_SOCIAL_SITE}\s*(?:[|,·•/]|-\s)?\s*)+)$"
             r"|^follow us\b"), max_words=12),
@@ -219,9 +226,10 @@ TEXT_CUES: tuple[Cue, ...] = (
         max_words=15, needles=("privacy", "terms", "do not sell", "accessibility")),
     # Navigation
     Cue("nav-control", "navigation", 0.95, "a page control such as 'Back to top' or 'Skip to content'",
-        _rx(r"^[•·*-]?\s*(?:home(?:page)?|menu|search|skip to (?:main )?content|skip navigation|back to top"
-            r"|top of page|return to top|go to top|next(?: article| story| page)?|previous(?: article"
-            r"| story| page)?|prev|close|main menu|navigation|site ?map|contact us|about us|help|faq"
+        _rx(r"^[•·*-]?\s*(?:home(?:page)?|menu|search|skip to [\w ]{1,20}|skip navigation"
+            r"|you are here\s*:.*|back to top|top of page|return to top|go to top"
+            r"|next(?: article| story| page)?|previous(?: article| story| page)?|prev|close"
+            r"|main menu|navigation|site ?map|contact us|about us|help|faq"
             r"|index|back|top|go|submit|log ?in|log ?out|sign ?in|sign ?out|email|e-mail|password"
             r"|username|user name|forgot (?:your )?password\??|remember me|rss(?: feeds?)?|xml/rss"
             r"(?: feeds?)?|print(?: version| edition)?|e-?mail this(?: article| story| page)?"
@@ -245,14 +253,18 @@ TEXT_CUES: tuple[Cue, ...] = (
     # Metadata
     Cue("byline", "metadata", 0.85, "a byline ('By Jane Doe, Reuters')", _rx(_BYLINE),
         max_words=16, cased=True),
+    Cue("author-role", "metadata", 0.8, "a reporter's title on its own ('Science correspondent')",
+        _rx(r"^(?:[\w.'’-]+ ){0,4}(?:correspondent|editor|reporter|writer|columnist|contributor"
+            r"|journalist)$"), max_words=5),
     Cue("timestamp", "metadata", 0.85, "a dateline or timestamp line", _is_timestamp, max_words=16),
     Cue("filed-under", "metadata", 0.85, "tags, categories or topics of the page",
         _rx(r"^(?:filed under|categories|category|tags?|topics?|keywords|posted in|more on)\s*:"),
         max_words=30),
     Cue("credit-line", "metadata", 0.85, "a reporting credit or source note",
-        _rx(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\badditional reporting by\b"
-            r"|\b(?:reporting|writing|editing) by\b|\binformation (?:for|in) this (?:report|story"
-            r"|article)\b|\bbrought to you by\b|\bthis (?:story|article|report) (?:has been|was) "
+        _rx(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcontributed reporting\b"
+            r"|\badditional reporting by\b|\b(?:reporting|writing|editing) by\b"
+            r"|\binformation (?:for|in) this (?:report|story|article)\b|\bbrought to you by\b"
+            r"|\bthis (?:story|article|report) (?:has been|was) "
             r"(?:updated|corrected|amended)\b|\b(?:originally|first) (?:appeared|published) (?:on|in)\b"
             r"|\ba version of this (?:article|story)\b|^(?:source|sources|via|editor|editing|courtesy"
             r"|produced by|with inputs from)\s*:|\bthe full article contains\b"),
@@ -261,7 +273,7 @@ TEXT_CUES: tuple[Cue, ...] = (
                                "appeared", "published", "version of", "source", "via", "editor",
                                "courtesy", "produced", "inputs", "full article")),
     Cue("agency-line", "metadata", 0.85, "a news agency's name on its own",
-        _rx(rf"^[(—–-]*\s*(?:{_AGENCY}|upi|bbc|cnn|the associated press|wire services?|agencies"
+        _rx(rf"^[(—–-]*\s*(?:{_AGENCY}|upi|bbc|cnn|(?:the )?associated press|wire services?|agencies"
             r"|with agencies)\s*\)?\.?$"), max_words=5),
     Cue("copyright", "other", 0.95, "a copyright or rights notice",
         _rx(r"^(?:\(c\)|copyright\b)|©|\ball rights reserved\b|\bmay not be (?:published|reproduced"
