@@ -44,6 +44,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), _mode_of(path))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -52,6 +54,14 @@ def atomic_write(path: Path, data: bytes) -> None:
         _unlink_quietly(Path(name))
         raise
     _fsync_dir(path.parent)
+
+
+def _mode_of(path: Path) -> int:
+    """Keep the permissions of the file being replaced (new files: rw for the owner, r for others)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
 
 
 def _fsync_dir(folder: Path) -> None:

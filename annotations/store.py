@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from annotations.anchor import reanchor
 from annotations.config import data_path
-from annotations.models import SCHEMA, Annotation, PassageKey, Target
+from annotations.models import SCHEMA, Annotation, Corpus, PassageKey, Target
 from annotations.storage import JournalStorage, MemoryStorage, StoreError, StoreReadOnly
 
 ANNOTATIONS = "annotations"
@@ -129,8 +130,42 @@ class Store:
         if not meta.get(doc_id=1):
             meta.insert(Document({"schema": SCHEMA, "app": "briefreader"}, doc_id=1))
 
+    def reanchor(self, corpus: Corpus) -> AnchorReport:
+        """Re-attach the annotations of changed articles; saved when the store is writable."""
+        moved = [a for a in reanchor(self.all(), corpus) if a != self._items.get(a.id)]
+        saved = False
+        if moved and not self.read_only:
+            try:
+                self.apply([(self._items[a.id], a) for a in moved])
+                saved = True
+            except StoreError:
+                pass
+        if moved and not saved:
+            self._items.update((a.id, a) for a in moved)
+        loaded = {article.id for article in corpus.articles}
+        orphans = tuple(a for a in self._items.values() if a.orphan and a.article in loaded)
+        return AnchorReport(sum(not a.orphan for a in moved), orphans, saved)
+
     def close(self) -> None:
         self._db.close()
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorReport:
+    """What re-anchoring did: annotations moved to their new place, and those that could not be placed."""
+
+    moved: int
+    orphans: tuple[Annotation, ...]
+    saved: bool
+
+    @property
+    def message(self) -> str:
+        parts = []
+        if self.moved:
+            parts.append(f"{self.moved} annotation(s) moved to follow edited articles")
+        if self.orphans:
+            parts.append(f"{len(self.orphans)} could not be placed (listed as orphans)")
+        return "; ".join(parts)
 
 
 def _document(annotation: Annotation, doc_id: int | None) -> Document | dict[str, Any]:

@@ -1,0 +1,143 @@
+"""Export the annotations as jsonl, json, csv, a Markdown brief or W3C Web Annotations."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from annotations.brief import to_markdown
+from annotations.machine import machine_annotations
+from annotations.models import Analysis, Annotation, Corpus
+from annotations.storage import atomic_write
+from annotations.store import Store
+from annotations.tagging import now_iso
+from annotations.w3c import to_w3c
+
+FORMATS = ("jsonl", "json", "csv", "md", "w3c")
+COLUMNS = (
+    "id", "article", "title", "path", "passage", "start", "end", "quote", "prefix", "suffix",
+    "tag", "note", "analyst", "created", "modified", "kind", "scope", "orphan",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(Exception):
+    """The export could not be written; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What to export and how: the same choices on the command line and in the export dialog."""
+
+    format: str = "jsonl"
+    tag: str | None = None
+    article: str | None = None
+    include_machine: bool = False
+
+
+def gather(
+    store: Store, corpus: Corpus, analysis: Analysis | None, options: ExportOptions
+) -> list[Annotation]:
+    """The annotations to export, re-anchored to the current text, filtered, machine ones added."""
+    store.reanchor(corpus)
+    found = list(store.all())
+    if options.include_machine and analysis is not None:
+        found.extend(machine_annotations(corpus, analysis, now_iso()))
+    chosen = [
+        a for a in found
+        if (options.tag is None or a.tag == options.tag)
+        and (options.article is None or a.article == options.article)
+    ]
+    return sorted(chosen, key=lambda a: (a.article, a.target.start, a.target.end, a.tag or "", a.created))
+
+
+def export_text(store: Store, corpus: Corpus, analysis: Analysis | None, options: ExportOptions) -> str:
+    """The export as text, ready to print or write."""
+    if options.format not in FORMATS:
+        raise ExportError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)})")
+    annotations = gather(store, corpus, analysis, options)
+    render = RENDERERS[options.format]
+    return render(annotations, corpus, analysis)
+
+
+def row(annotation: Annotation) -> dict[str, Any]:
+    """The flat record of one annotation (jsonl, json and csv share it)."""
+    target = annotation.target
+    return {
+        "id": annotation.id,
+        "article": annotation.article,
+        "title": annotation.article_title,
+        "path": annotation.article_path,
+        "passage": target.passage,
+        "start": target.start,
+        "end": target.end,
+        "quote": target.exact,
+        "prefix": target.prefix,
+        "suffix": target.suffix,
+        "tag": annotation.tag,
+        "note": annotation.note,
+        "analyst": annotation.analyst,
+        "created": annotation.created,
+        "modified": annotation.modified,
+        "kind": annotation.kind,
+        "scope": target.scope,
+        "orphan": annotation.orphan,
+    }
+
+
+def to_jsonl(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis | None) -> str:
+    return "".join(json.dumps(row(a), ensure_ascii=False) + "\n" for a in annotations)
+
+
+def to_json(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis | None) -> str:
+    return json.dumps([row(a) for a in annotations], ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis | None) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for annotation in annotations:
+        record = row(annotation)
+        writer.writerow([_cell(record[column]) for column in COLUMNS])
+    return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A spreadsheet must not run article text as a formula: such cells get a leading quote."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+RENDERERS: dict[str, Callable[[Sequence[Annotation], Corpus, Analysis | None], str]] = {
+    "jsonl": to_jsonl,
+    "json": to_json,
+    "csv": to_csv,
+    "md": to_markdown,
+    "w3c": to_w3c,
+}
+
+
+def write_output(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
+    """Write the export atomically; an existing file is kept unless `force`."""
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; give a file name")
+    if target.exists() and not force:
+        raise ExportError(f"{target} exists; use --force to overwrite it")
+    if not target.parent.is_dir():
+        raise ExportError(f"{target.parent} does not exist")
+    try:
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as error:
+        raise ExportError(f"{target}: cannot write ({error.strerror or error})") from None
+    return target
