@@ -122,7 +122,7 @@ def run_analyze(options: argparse.Namespace) -> int:
     if not corpus.articles:
         print("briefreader: no articles could be loaded", file=sys.stderr)
         return EXIT_USAGE
-    analysis = analyze(corpus, config)
+    analysis = analyze(corpus, config, overrides=_overrides(options.db))
     out = sys.stdout
     if options.json:
         out.buffer.write(json.dumps(to_json(corpus, analysis), ensure_ascii=False, indent=1).encode())
@@ -138,6 +138,21 @@ def run_analyze(options: argparse.Namespace) -> int:
             f"{copied:3d} copied  {flagged:3d} boilerplate  {article.title}"
         )
     return EXIT_OK
+
+
+def _overrides(db: str | None) -> dict[tuple[str, int], bool]:
+    """The analysts' boilerplate overrides from the store (none, with a warning, if it cannot be read)."""
+    from annotations.store import StoreError, open_store
+
+    try:
+        store = open_store(db, read_only=True)
+    except StoreError as error:
+        print(f"briefreader: {error.message}; boilerplate overrides not applied", file=sys.stderr)
+        return {}
+    try:
+        return store.overrides()
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":
