@@ -150,7 +150,10 @@ class AtomicJSONStorage(Storage):
         return read_tables(self.path) or None
 
     def write(self, data: Tables) -> None:
-        atomic_write(self.path, _dump(data))
+        try:
+            atomic_write(self.path, _dump(data))
+        except OSError as error:
+            raise StoreError(self.path, f"{self.path}: could not save ({error.strerror or error})") from None
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -172,7 +175,11 @@ class JournalStorage(Storage):
         self.notice: str | None = None
         self._lock = StoreLock(self.path)
         self.read_only = read_only or not self._acquire()
-        self._tables, entries = self._load()
+        try:
+            self._tables, entries = self._load()
+        except StoreError:
+            self._lock.release()
+            raise
         self._shadow = _shadow(self._tables)
         self._entries = entries
         self._batch_depth = 0

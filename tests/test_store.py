@@ -1,0 +1,126 @@
+"""The store behaves the same over memory, the atomic JSON file and the journaled JSON file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from annotations.config import data_path
+from annotations.storage import AtomicJSONStorage, JournalStorage, MemoryStorage, StoreError
+from annotations.store import Store, open_store
+from tests.store_helpers import annotation, article
+
+Factory = Callable[[], Store]
+
+
+@pytest.fixture(params=["memory", "atomic-json", "journal"])
+def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Factory]:
+    """Opens the same store again on each call (a fresh memory store for the memory storage)."""
+    opened: list[Store] = []
+
+    def make() -> Store:
+        for store in opened:
+            store.close()
+        path = tmp_path / "annotations.json"
+        storage = {
+            "memory": MemoryStorage,
+            "atomic-json": lambda: AtomicJSONStorage(path),
+            "journal": lambda: JournalStorage(path),
+        }[request.param]()
+        opened.append(Store(storage))
+        return opened[-1]
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+def test_apply_adds_changes_and_removes_annotations(make_store: Factory) -> None:
+    store = make_store()
+    source = article()
+    first, second = annotation(source, 0), annotation(source, 1, "quote")
+    store.apply([(None, first), (None, second)])
+    assert {a.tag for a in store.for_passage((source.id, 0))} == {"key-fact"}
+    changed = annotation(source, 1, "claim")
+    store.apply([(second, None), (None, changed)])
+    assert store.get(second.id) is None
+    assert [a.tag for a in store.for_article(source.id) if a.target.passage == 1] == ["claim"]
+    store.apply([(first, None)])
+    assert len(store) == 1
+
+
+def test_overrides_latest_wins(make_store: Factory) -> None:
+    store = make_store()
+    source = article()
+    early = annotation(source, 2, "boilerplate", kind="override")
+    late = annotation(source, 2, "not-boilerplate", kind="override")
+    store.apply([(None, early)])
+    assert store.overrides() == {(source.id, 2): True}
+    store.apply([(early, None), (None, replace(late, modified="2027-01-01T00:00:00.000Z"))])
+    assert store.overrides() == {(source.id, 2): False}
+
+
+def test_file_stores_keep_everything_across_reopen(
+    make_store: Factory, request: pytest.FixtureRequest
+) -> None:
+    if "memory" in request.node.callspec.id:
+        pytest.skip("memory storage forgets on purpose")
+    source = article()
+    store = make_store()
+    kept = [annotation(source, index, tag) for index in range(4) for tag in ("quote", "claim")]
+    store.apply([(None, a) for a in kept])
+    store.apply([(kept[0], None)])
+    again = make_store()
+    assert sorted(a.id for a in again.all()) == sorted(a.id for a in kept[1:])
+    assert again.get(kept[1].id) == kept[1]
+
+
+def test_default_location_is_the_user_data_folder() -> None:
+    store = open_store()
+    source = article()
+    store.apply([(None, annotation(source, 0))])
+    store.close()
+    assert data_path().exists()
+    assert "briefreader" in str(data_path())
+    assert len(open_store()) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"{not json", "invalid JSON"),
+        (b"[1, 2, 3]", "expected TinyDB tables"),
+        (b'{"_default": {"1": {"x": 1}}}', "not a briefreader annotation store"),
+        (b'{"meta": {"1": {"schema": 99}}, "annotations": {}}', "newer briefreader"),
+        (b'{"meta": {"1": {"schema": 1}}, "annotations": {"1": {"id": "x"}}}', "annotation 1 is damaged"),
+        (b"\xff\xfe\x00garbage", "invalid JSON"),
+    ],
+)
+def test_unreadable_store_names_the_file_and_is_never_overwritten(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    path = tmp_path / "annotations.json"
+    path.write_bytes(content)
+    with pytest.raises(StoreError) as raised:
+        open_store(path)
+    assert str(path) in raised.value.message and expected in raised.value.message
+    assert raised.value.path == path
+    assert "\n" not in raised.value.message
+    assert path.read_bytes() == content
+
+
+def test_store_files_are_tinydb_json(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    store = open_store(path)
+    source = article()
+    store.apply([(None, annotation(source, 0, note="first"))])
+    store.close()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["meta"]["1"]["schema"] == 1
+    (doc,) = data["annotations"].values()
+    assert doc["note"] == "first" and doc["target"]["exact"].startswith("Ministers met")
+    assert doc["article_hash"].startswith("sha256:")
