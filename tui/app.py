@@ -1,31 +1,46 @@
-"""The reader app (a plain article list until the reader lands)."""
+"""The reader app: loads the settings, applies the keymap and opens the main screen."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.app import App, ComposeResult
-from textual.content import Content
-from textual.widgets import Footer, Header, OptionList
+from textual.app import App
+from textual.binding import Binding
 
-from annotations.loading import load_corpus
-from annotations.models import Corpus
+from annotations.config import Config, load_config
+from tui.commands import ReaderCommands
+from tui.screens.main import MainScreen
 
 
 class BriefReaderApp(App[int]):
-    BINDINGS = [("q", "quit", "Quit")]
+    """Read how several outlets covered one story."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    CSS_PATH = "app.tcss"
+    TITLE = "briefreader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+
+    def __init__(
+        self,
+        paths: Sequence[str] = (),
+        *,
+        config: Config | None = None,
+        db: str | None = None,
+        analyst: str = "",
+    ) -> None:
         super().__init__()
-        self.corpus = corpus
+        self.paths = list(paths)
+        self.config = config or Config()
+        self.db = db
+        self.analyst = analyst
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield OptionList(*(Content(article.title) for article in self.corpus.articles))
-        yield Footer()
+    def on_mount(self) -> None:
+        self.set_keymap(self.config.keymap)
+        self.push_screen(MainScreen(self.paths, self.config))
 
 
 def run_app(paths: Sequence[str], *, db: str | None, config: str | None, analyst: str) -> int:
-    corpus = load_corpus(paths)
-    BriefReaderApp(corpus).run()
-    return 0
+    """Run the reader until the user quits; the exit code for the command line."""
+    app = BriefReaderApp(paths, config=load_config(config), db=db, analyst=analyst)
+    app.run()
+    return app.return_code or 0

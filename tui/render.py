@@ -1,0 +1,45 @@
+"""Turn plain text and `(start, end, kind)` spans into styled Content, never reading markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from textual.content import Content
+from textual.style import Style
+
+Span = tuple[int, int, str]
+"""A range of character offsets in a text and what it is (e.g. "shared", "match")."""
+
+
+def styled(text: str, spans: Iterable[Span], styles: Mapping[str, Style | str]) -> Content:
+    """The text, literally, with each span styled by its kind (unknown kinds stay plain)."""
+    content = Content(text)
+    size = len(text)
+    for start, end, kind in sorted(spans):
+        style = styles.get(kind)
+        lo, hi = max(0, start), min(size, end)
+        if style and lo < hi:
+            content = content.stylize(style, lo, hi)
+    return content
+
+
+def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching ranges joined, in order (one highlight per copied run)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def snippet(text: str, start: int, end: int, width: int = 80) -> tuple[str, int, int]:
+    """A window of `text` around `start:end`, single-line, with the match's offsets in it."""
+    room = max(0, width - (end - start)) // 2
+    lo, hi = max(0, start - room), min(len(text), end + room)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    window = text[lo:hi].replace("\n", " ").replace("\t", " ")
+    offset = len(prefix) - lo
+    return prefix + window + suffix, start + offset, end + offset

@@ -1,0 +1,355 @@
+"""The main screen: article list, reader and side panel over one corpus and its analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, ProgressBar
+from textual.worker import get_current_worker
+
+from annotations.config import Config
+from annotations.models import Analysis, Article, Corpus, PassageKey
+from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, Progressed
+from tui.view import SORTS, ordered, repeats
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import BOILERPLATE_MODES, Look, Reader
+from tui.widgets.side_panel import SidePanel
+
+PROGRESS_STEP = 0.02
+"""Progress reports closer together than this share are dropped (keeps the UI thread free)."""
+
+
+class Cancelled(Exception):
+    """The screen went away while a worker was running."""
+
+
+class MainScreen(Screen[None]):
+    """Owns the corpus, the analysis and the reading state; its children only draw."""
+
+    BINDINGS = [
+        Binding("n", "next_article", "Next article", id="next_article"),
+        Binding("p", "previous_article", "Prev article", id="previous_article"),
+        Binding("d", "next_duplicate", "Go to copy", id="next_duplicate"),
+        Binding("D", "back", "Back", id="back"),
+        Binding("b", "cycle_boilerplate", "Boilerplate", id="cycle_boilerplate"),
+        Binding("s", "toggle_side_panel", "Side panel", id="toggle_side_panel"),
+        Binding("o", "overview", "Overview", id="overview"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("N", "new_only", "New only", id="new_only"),
+        Binding("y", "copy_passage", "Copy text", id="copy_passage", show=False),
+        Binding("S", "cycle_sort", "Sort", id="cycle_sort", show=False),
+        Binding("exclamation_mark", "problems", "Problems", id="problems", show=False),
+        Binding("question_mark", "help", "Help", id="help"),
+    ]
+
+    chips: var[dict[PassageKey, tuple[str, ...]]] = var(dict, init=False, always_update=True)
+    """Tags shown as chips after each passage; the tagging UI sets this."""
+
+    def __init__(self, paths: Sequence[str], config: Config) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.config = config
+        self.corpus = Corpus("", ())
+        self.analysis = Analysis()
+        self.analysed = False
+        self.sort = SORTS[0]
+        self.boilerplate_mode = BOILERPLATE_MODES[0]
+        self.new_only = False
+        self.expanded: set[PassageKey] = set()
+        self.history: list[PassageKey] = []
+        self.cycle: tuple[PassageKey, int, PassageKey] | None = None
+        self.article_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield ArticleList(id="articles")
+            yield Reader(id="reader")
+            yield SidePanel(id="side")
+        with Horizontal(id="status"):
+            yield Label("Loading articles…", id="stage", markup=False)
+            yield ProgressBar(total=1.0, show_eta=False, id="progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SidePanel).display = False
+        self.query_one(Reader).focus()
+        self.load()
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @property
+    def order(self) -> list[Article]:
+        return ordered(self.corpus, self.analysis, self.sort)
+
+    @property
+    def article(self) -> Article | None:
+        return None if self.article_id is None else self.corpus.article(self.article_id)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        """Read the files in a thread so the screen paints at once, however many there are."""
+        from annotations.loading import load_corpus
+
+        worker = get_current_worker()
+        self.post_message(Progressed("Loading articles", 0.0))
+        corpus = load_corpus(self.paths, self._progress_reporter("Loading articles", worker, counts=True))
+        if not worker.is_cancelled:
+            self.post_message(CorpusLoaded(corpus))
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyse(self, corpus: Corpus) -> None:
+        """Run the detectors in a thread; highlights appear when it posts its result."""
+        from annotations.analysis import analyze
+
+        worker = get_current_worker()
+        try:
+            analysis = analyze(corpus, self.config, progress=self._progress_reporter("Analysing", worker))
+        except Cancelled:
+            return
+        except Exception as error:
+            self.post_message(AnalysisFailed(" ".join(str(error).split()) or type(error).__name__))
+            return
+        self.post_message(AnalysisFinished(analysis))
+
+    def _progress_reporter(self, title: str, worker, counts: bool = False):  # type: ignore[no-untyped-def]
+        last = [-1.0]
+
+        def report(stage: object, done: float) -> None:
+            if worker.is_cancelled:
+                raise Cancelled
+            fraction = (int(stage) / done if done else 1.0) if counts else float(done)  # type: ignore[arg-type]
+            label = title if counts else f"{title}: {stage}"
+            if fraction - last[0] >= PROGRESS_STEP or fraction >= 1.0:
+                last[0] = fraction
+                self.post_message(Progressed(label, fraction))
+
+        return report
+
+    def on_progressed(self, message: Progressed) -> None:
+        self.query_one("#stage", Label).update(Content(message.stage))
+        self.query_one(ProgressBar).update(progress=message.fraction)
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        self.corpus = message.corpus
+        if not self.corpus.articles:
+            from tui.screens.problems import NothingLoadedScreen
+
+            self.app.switch_screen(NothingLoadedScreen(self.corpus.problems))
+            return
+        self._report_problems()
+        self.article_id = self.corpus.articles[0].id
+        self._show_list()
+        self._show_reader(0)
+        self._update_title()
+        self.analyse(self.corpus)
+
+    def on_analysis_finished(self, message: AnalysisFinished) -> None:
+        self.analysis, self.analysed = message.analysis, True
+        self.query_one("#status").display = False
+        self._show_list()
+        self._show_reader()
+        self._update_title()
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.query_one("#status").display = False
+        self.notify(f"Analysis failed: {message.error}", severity="error", markup=False)
+
+    def _report_problems(self) -> None:
+        count = len(self.corpus.problems) + (1 if self.config.problem else 0)
+        if self.config.problem:
+            self.notify(self.config.problem, severity="warning", markup=False)
+        if self.corpus.problems:
+            self.notify(
+                f"{count} problem(s) while loading; press ! to list them", severity="warning", markup=False
+            )
+
+    def _update_title(self) -> None:
+        articles = self.corpus.articles
+        passages = sum(len(article.passages) for article in articles)
+        copied = sum(1 for duplicates in self.analysis.duplicates.values() if duplicates)
+        self.title = "briefreader"
+        self.sub_title = (
+            f"{self.corpus.name} · {len(articles)} articles · {passages} passages · "
+            f"{copied} copied · {len(self.analysis.boilerplate)} boilerplate"
+        )
+
+    def _look(self) -> Look:
+        labels = {article.id: article.label for article in self.corpus.articles}
+        return Look(
+            analysis=self.analysis,
+            chips=self.chips,
+            labels=labels,
+            boilerplate=self.boilerplate_mode,
+            repeats=repeats(self.order, self.analysis) if self.new_only else {},
+            expanded=frozenset(self.expanded),
+        )
+
+    def _show_list(self) -> None:
+        self.query_one(ArticleList).show(self.order, self.analysis, self.chips, self.article_id)
+
+    def _show_reader(self, passage: int | None = None) -> None:
+        self.reader.show(self.article, self._look(), passage)
+
+    def watch_chips(self) -> None:
+        self._show_list()
+        self._show_reader()
+
+    @on(OptionList.OptionHighlighted, "#articles")
+    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id is not None and event.option_id != self.article_id:
+            self.article_id = event.option_id
+            self.cycle = None
+            self._show_reader(0)
+
+    def on_reader_passage_focused(self, message: Reader.PassageFocused) -> None:
+        side = self.query_one(SidePanel)
+        if side.display:
+            side.show(self.corpus, self.analysis, message.key)
+        self.refresh_bindings()
+
+    def on_reader_marker_chosen(self, message: Reader.MarkerChosen) -> None:
+        self.expanded.add(message.key)
+        self._show_reader()
+
+    def go_to(self, key: PassageKey, remember: bool = True) -> None:
+        """Show passage `key`, remembering where the reader was so `D` can come back."""
+        here = self.reader.current_key
+        if remember and here is not None and here != key:
+            self.history.append(here)
+        if self.new_only:
+            self.expanded.add(key)
+        self.article_id = key[0]
+        self._show_reader(key[1])
+        articles = self.query_one(ArticleList)
+        ids = [article.id for article in self.order]
+        if key[0] in ids:
+            articles.highlighted = ids.index(key[0])
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        here = self.reader.current_key if self.is_mounted else None
+        if action == "next_duplicate":
+            origin = self.cycle[0] if self.cycle and self.cycle[2] == here else here
+            return bool(origin and self.analysis.duplicates_of(*origin)) or None
+        if action == "back":
+            return bool(self.history) or None
+        if action in ("overview", "search", "cycle_sort", "new_only", "next_article", "previous_article"):
+            return bool(self.corpus.articles) or None
+        if action == "copy_passage":
+            return here is not None or None
+        if action == "problems":
+            return bool(self.corpus.problems or self.config.problem) or None
+        return True
+
+    def action_next_article(self) -> None:
+        self.query_one(ArticleList).action_cursor_down()
+
+    def action_previous_article(self) -> None:
+        self.query_one(ArticleList).action_cursor_up()
+
+    def action_next_passage(self) -> None:
+        self.reader.action_cursor_down()
+
+    def action_previous_passage(self) -> None:
+        self.reader.action_cursor_up()
+
+    def action_first_passage(self) -> None:
+        self.reader.action_first()
+
+    def action_last_passage(self) -> None:
+        self.reader.action_last()
+
+    def action_next_duplicate(self) -> None:
+        """Jump to the next copy of the passage; repeating `d` cycles through all its copies."""
+        here = self.reader.current_key
+        if here is None:
+            return
+        if self.cycle and self.cycle[2] == here:
+            origin, number, _ = self.cycle
+            number += 1
+        else:
+            origin, number = here, 0
+        duplicates = self.analysis.duplicates_of(*origin)
+        if not duplicates:
+            return
+        target = duplicates[number % len(duplicates)]
+        key = (target.article, target.passage)
+        self.go_to(key, remember=here == origin)
+        self.cycle = (origin, number, key)
+
+    def action_back(self) -> None:
+        if self.history:
+            self.cycle = None
+            self.go_to(self.history.pop(), remember=False)
+
+    def action_cycle_boilerplate(self) -> None:
+        modes = BOILERPLATE_MODES
+        self.boilerplate_mode = modes[(modes.index(self.boilerplate_mode) + 1) % len(modes)]
+        names = {"dim": "dimmed", "show": "shown", "hide": "hidden"}
+        self.notify(f"Boilerplate {names[self.boilerplate_mode]}")
+        self._show_reader()
+
+    def action_toggle_side_panel(self) -> None:
+        side = self.query_one(SidePanel)
+        side.display = not side.display
+        if side.display:
+            side.show(self.corpus, self.analysis, self.reader.current_key)
+        elif self.focused is side:
+            self.reader.focus()
+
+    def action_new_only(self) -> None:
+        self.new_only = not self.new_only
+        self.expanded.clear()
+        self.notify("New-only: repeats collapsed" if self.new_only else "New-only off: every passage shown")
+        self._show_reader()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.query_one(ArticleList).border_subtitle = f"by {self.sort}"
+        self.notify(f"Articles sorted by {self.sort}")
+        self._show_list()
+        if self.new_only:
+            self._show_reader()
+
+    def action_copy_passage(self) -> None:
+        key, article = self.reader.current_key, self.article
+        if key is None or article is None:
+            return
+        text = article.passages[key[1]].text
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {article.label} ¶{key[1] + 1} ({len(text)} characters)", markup=False)
+
+    def action_overview(self) -> None:
+        from tui.screens.overview import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(self.corpus, self.analysis, self.order), self._jump_result)
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.corpus), self._jump_result)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_problems(self) -> None:
+        from tui.screens.problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen(self.corpus.problems, self.config.problem))
+
+    def _jump_result(self, key: PassageKey | None) -> None:
+        if key is not None:
+            self.cycle = None
+            self.go_to(key)

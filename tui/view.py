@@ -1,0 +1,94 @@
+"""What the reader derives from a corpus and its analysis: orders, repeats and summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from annotations.models import Analysis, Article, Corpus, Duplicate, PassageKey
+
+SORTS = ("file", "date", "novelty")
+"""The article list's orders, in the order `S` cycles through them."""
+
+REPEAT_SCORE = 0.8
+"""A passage at least this much covered by an earlier article's passage is a repeat."""
+
+Chips = Mapping[PassageKey, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The numbers an article's row in the list shows."""
+
+    passages: int
+    novelty: float | None
+    boilerplate: int
+    tagged: int
+
+
+def ordered(corpus: Corpus, analysis: Analysis, sort: str) -> list[Article]:
+    """The articles in the chosen order; ties keep the file order."""
+    articles = list(corpus.articles)
+    if sort == "date":
+        return sorted(articles, key=lambda article: (article.date is None, article.date or ""))
+    if sort == "novelty":
+        return sorted(articles, key=lambda article: -analysis.novelty.get(article.id, -1.0))
+    return articles
+
+
+def summary(article: Article, analysis: Analysis, chips: Chips) -> Summary:
+    """Counts for one article (tagged = passages with at least one chip)."""
+    keys = [(article.id, passage.index) for passage in article.passages]
+    return Summary(
+        passages=len(keys),
+        novelty=analysis.novelty.get(article.id),
+        boilerplate=sum(1 for key in keys if key in analysis.boilerplate),
+        tagged=sum(1 for key in keys if chips.get(key)),
+    )
+
+
+def repeats(order: Sequence[Article], analysis: Analysis, threshold: float = REPEAT_SCORE) -> dict[
+    PassageKey, Duplicate
+]:
+    """Each passage whose text already appeared in an earlier article, with its first appearance."""
+    position = {article.id: number for number, article in enumerate(order)}
+    found: dict[PassageKey, Duplicate] = {}
+    for number, article in enumerate(order):
+        for passage in article.passages:
+            earlier = [
+                duplicate
+                for duplicate in analysis.duplicates_of(article.id, passage.index)
+                if duplicate.score >= threshold and position.get(duplicate.article, number) < number
+            ]
+            if earlier:
+                found[(article.id, passage.index)] = min(
+                    earlier, key=lambda duplicate: (position[duplicate.article], duplicate.passage)
+                )
+    return found
+
+
+def shared_spans(analysis: Analysis, key: PassageKey) -> list[tuple[int, int]]:
+    """Offsets in the passage's text that also appear in other articles."""
+    return [span for duplicate in analysis.duplicates.get(key, ()) for span in duplicate.spans]
+
+
+def spans_shared_with(analysis: Analysis, key: PassageKey, other: PassageKey) -> list[tuple[int, int]]:
+    """Offsets in the passage `key` that it shares with the passage `other`."""
+    return [
+        span
+        for duplicate in analysis.duplicates.get(key, ())
+        if (duplicate.article, duplicate.passage) == other
+        for span in duplicate.spans
+    ]
+
+
+def pair_passages(analysis: Analysis, first: str, second: str) -> list[tuple[PassageKey, Duplicate]]:
+    """The passages of `first` that share text with `second`, in reading order."""
+    pairs = [
+        ((article_id, index), duplicate)
+        for (article_id, index), duplicates in analysis.duplicates.items()
+        if article_id == first
+        for duplicate in duplicates
+        if duplicate.article == second
+    ]
+    return sorted(pairs, key=lambda pair: (pair[0][1], pair[1].passage))
