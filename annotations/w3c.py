@@ -173,7 +173,7 @@ def _row(item: dict[str, Any]) -> dict[str, Any]:
         "created": str(item.get("created", "")),
         "modified": str(item.get("modified", item.get("created", ""))),
         "kind": "machine" if isinstance(creator, dict) and creator.get("type") == "Software" else kind,
-        "scope": "span",
+        "scope": "",
         "orphan": False,
     }
 
