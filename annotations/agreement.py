@@ -178,4 +178,4 @@ def _percent(value: float | None) -> str:
 
 
 def _kappa(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
+    return "n/a" if value is None else f"{round(value, 2) + 0.0:.2f}"
