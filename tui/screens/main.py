@@ -212,6 +212,8 @@ class MainScreen(Screen[None]):
             self._show_reader(0)
 
     def on_reader_passage_focused(self, message: Reader.PassageFocused) -> None:
+        if self.cycle and self.cycle[2] != message.key:
+            self.cycle = None
         side = self.query_one(SidePanel)
         if side.display:
             side.show(self.corpus, self.analysis, message.key)

@@ -1,0 +1,568 @@
+"""The reader driven through its keys, on a small corpus with a hand-made analysis."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from annotations.config import Config, load_config
+from annotations.models import Analysis, Boilerplate, Duplicate
+from tui.app import BriefReaderApp
+from tui.messages import AnalysisFinished
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.overview import OverviewScreen
+from tui.screens.pair import PairScreen
+from tui.screens.problems import NothingLoadedScreen, ProblemsScreen
+from tui.screens.search import SearchResults, SearchScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import Reader
+from tui.widgets.side_panel import SidePanel
+
+SHARED = "Dockworkers ended the strike on Friday after a deal on wages."
+ARTICLES = {
+    "001_alpha": (
+        "title: Port strike ends\nsource: Daily Wire\ndate: 2024-03-02\n\n"
+        f"The port reopened this morning.\n\nWorkers said {SHARED}\n\n"
+        "Subscribe to our newsletter for more port news\n\nShips queued overnight."
+    ),
+    "002_beta": (
+        "title: Deal ends dock dispute\ndate: 2024-03-01\n\n"
+        f"Trucks returned to the terminal.\n\n{SHARED}\n\nThe union will vote next week."
+    ),
+    "003_gamma": (
+        "title: Harbour quiet again\n\nA calm day at the harbour.\n\nFishermen were not affected.\n\n"
+        "Dockworkers ended the strike, officials said."
+    ),
+}
+A, B, C = "001_alpha", "002_beta", "003_gamma"
+
+
+def hand_analysis() -> Analysis:
+    """A's ¶2 is copied whole in B's ¶2 and in part in C's ¶3; A's ¶3 is a promo leftover."""
+    start = len("Workers said ")
+    part = len("Dockworkers ended the strike")
+    return Analysis(
+        boilerplate={(A, 2): Boilerplate("promo", "asks the reader to subscribe")},
+        duplicates={
+            (A, 1): (
+                Duplicate(B, 1, 0.95, ((start, start + len(SHARED)),)),
+                Duplicate(C, 2, 0.5, ((start, start + part),)),
+            ),
+            (B, 1): (Duplicate(A, 1, 1.0, ((0, len(SHARED)),)),),
+            (C, 2): (Duplicate(A, 1, 0.7, ((0, part),)),),
+        },
+        novelty={A: 0.7, B: 0.5, C: 0.9},
+        overlap={(A, B): 0.3, (B, A): 0.5, (A, C): 0.1, (C, A): 0.3},
+    )
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test in its own event loop (no async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+async def settle(app: BriefReaderApp, pilot: Pilot[int]) -> None:
+    """Wait until loading and analysis are done and their messages handled."""
+    for _ in range(5):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def start(app: BriefReaderApp, pilot: Pilot[int], analysis: Analysis | None = None) -> MainScreen:
+    """Let the app load, then swap in the hand-made analysis."""
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    screen.post_message(AnalysisFinished(analysis or hand_analysis()))
+    await pilot.pause()
+    return screen
+
+
+def where(screen: MainScreen) -> tuple[str, int] | None:
+    return screen.query_one(Reader).current_key
+
+
+def prompt_text(reader: Reader, option: int) -> str:
+    prompt = reader.get_option_at_index(option).prompt
+    assert isinstance(prompt, Content)
+    return prompt.plain
+
+
+@sync
+async def test_start_state_selects_the_first_article_and_focuses_its_first_passage(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        assert screen.query_one(ArticleList).highlighted == 0
+        assert isinstance(app.focused, Reader)
+        assert where(screen) == (A, 0)
+        assert "3 articles" in screen.sub_title
+
+
+@sync
+async def test_passage_keys_move_the_cursor(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("j")
+        assert where(screen) == (A, 1)
+        await pilot.press("down", "down")
+        assert where(screen) == (A, 3)
+        await pilot.press("k")
+        assert where(screen) == (A, 2)
+        await pilot.press("up")
+        assert where(screen) == (A, 1)
+        await pilot.press("G")
+        assert where(screen) == (A, 3)
+        await pilot.press("g")
+        assert where(screen) == (A, 0)
+
+
+@sync
+async def test_next_and_previous_article_and_the_reader_follows(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("j", "n")
+        await pilot.pause()
+        assert where(screen) == (B, 0)
+        await pilot.press("n")
+        await pilot.pause()
+        assert where(screen) == (C, 0)
+        await pilot.press("p")
+        await pilot.pause()
+        assert where(screen) == (B, 0)
+        assert screen.query_one(ArticleList).selected_id == B
+
+
+@sync
+async def test_tab_moves_focus_and_list_keys_move_the_selection(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("s")
+        await pilot.press("tab")
+        assert isinstance(app.focused, SidePanel)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("j")
+        await pilot.pause()
+        assert where(screen) == (B, 0)
+        await pilot.press("j", "k")
+        await pilot.pause()
+        assert where(screen) == (B, 0)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, SidePanel)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, Reader)
+
+
+@sync
+async def test_d_cycles_through_copies_across_articles_and_D_comes_back(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        assert screen.check_action("next_duplicate", ()) is None
+        await pilot.press("j", "d")
+        await pilot.pause()
+        assert where(screen) == (B, 1)
+        assert screen.query_one(ArticleList).selected_id == B
+        await pilot.press("d")
+        await pilot.pause()
+        assert where(screen) == (C, 2)
+        await pilot.press("d")
+        await pilot.pause()
+        assert where(screen) == (B, 1)
+        await pilot.press("D")
+        await pilot.pause()
+        assert where(screen) == (A, 1)
+        assert screen.check_action("back", ()) is None
+
+
+@sync
+async def test_d_from_a_copy_follows_its_own_copies_and_D_unwinds_the_stack(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("n", "j")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert where(screen) == (A, 1)
+        await pilot.press("j", "k", "d")
+        await pilot.pause()
+        assert where(screen) == (B, 1)
+        await pilot.press("D")
+        await pilot.pause()
+        assert where(screen) == (A, 1)
+        await pilot.press("D")
+        await pilot.pause()
+        assert where(screen) == (B, 1)
+
+
+@sync
+async def test_shared_words_are_highlighted_exactly_and_marked(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        reader = screen.query_one(Reader)
+        prompt = reader.get_option_at_index(1).prompt
+        assert isinstance(prompt, Content)
+        shared = reader._styles["shared"]
+        highlighted = [(span.start, span.end) for span in prompt.spans if span.style == shared]
+        start_at = len("Workers said ")
+        assert highlighted == [(start_at, start_at + len(SHARED))]
+        assert prompt.plain[slice(*highlighted[0])] == SHARED
+        assert "also in 002, 003" in prompt.plain
+        assert "also in" not in prompt_text(reader, 0)
+
+
+@sync
+async def test_b_cycles_boilerplate_dim_show_hide(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        reader = screen.query_one(Reader)
+        dim = reader._styles["boilerplate"]
+        prompt = reader.get_option_at_index(2).prompt
+        assert isinstance(prompt, Content)
+        assert prompt.plain.startswith("promo ")
+        assert any(span.style == dim for span in prompt.spans)
+        await pilot.press("b")
+        assert screen.boilerplate_mode == "show"
+        prompt = reader.get_option_at_index(2).prompt
+        assert isinstance(prompt, Content)
+        assert prompt.plain.startswith("promo ")
+        assert not any(span.style == dim for span in prompt.spans)
+        await pilot.press("b")
+        assert screen.boilerplate_mode == "hide"
+        assert reader.option_count == 3
+        assert not any("Subscribe" in prompt_text(reader, i) for i in range(3))
+        await pilot.press("G")
+        assert where(screen) == (A, 3)
+        await pilot.press("b")
+        assert screen.boilerplate_mode == "dim"
+        assert reader.option_count == 4
+        assert where(screen) == (A, 3)
+
+
+@sync
+async def test_side_panel_shows_copies_with_score_and_the_boilerplate_reason(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        side = screen.query_one(SidePanel)
+        assert not side.display
+        await pilot.press("j", "s")
+        await pilot.pause()
+        assert side.display
+        text = side.query_one("#side-body").render()
+        assert isinstance(text, Content)
+        assert "002 ¶2 · score 0.95" in text.plain
+        assert "003 ¶3 · score 0.50" in text.plain
+        assert SHARED in text.plain
+        await pilot.press("j")
+        await pilot.pause()
+        text = side.query_one("#side-body").render()
+        assert isinstance(text, Content)
+        assert "asks the reader to subscribe" in text.plain
+        await pilot.press("s")
+        assert not side.display
+
+
+@sync
+async def test_search_lists_matches_and_enter_jumps_to_the_passage(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"union")
+        await settle(app, pilot)
+        results = app.screen.query_one(SearchResults)
+        assert results.option_count == 1
+        line = results.get_option_at_index(0).prompt
+        assert isinstance(line, Content)
+        assert line.plain.startswith("002 ¶3")
+        assert any(line.plain[span.start : span.end] == "union" for span in line.spans)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert where(screen) == (B, 2)
+
+
+@sync
+async def test_overview_shows_the_overlap_matrix_and_opens_shared_passages(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        overview = app.screen
+        assert isinstance(overview, OverviewScreen)
+        table = overview.query_one(DataTable)
+        assert str(table.get_cell(B, A)).strip() == "50%"
+        assert str(table.get_cell(A, B)).strip() == "30%"
+        assert "90%" in str(table.get_cell(C, "__new__"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PairScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert where(screen) == (A, 1)
+
+
+@sync
+async def test_new_only_collapses_repeats_and_enter_expands_them(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("N", "n")
+        await pilot.pause()
+        reader = screen.query_one(Reader)
+        assert prompt_text(reader, 1).startswith("⤷ same as 001 ¶2")
+        assert SHARED not in prompt_text(reader, 1)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "same as" not in prompt_text(reader, 2)
+        await pilot.press("p", "j", "enter")
+        await pilot.pause()
+        assert SHARED in prompt_text(reader, 1)
+        await pilot.press("N")
+        await pilot.pause()
+        assert all("same as" not in prompt_text(reader, i) for i in range(reader.option_count))
+
+
+@sync
+async def test_S_cycles_the_sort_and_keeps_the_selection(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        articles = screen.query_one(ArticleList)
+
+        def ids() -> list[str | None]:
+            return [option.id for option in articles.options]
+
+        assert ids() == [A, B, C]
+        await pilot.press("S")
+        assert screen.sort == "date"
+        assert ids() == [B, A, C]
+        assert articles.selected_id == A
+        await pilot.press("S")
+        assert ids() == [C, A, B]
+        await pilot.press("S")
+        assert ids() == [A, B, C]
+
+
+@sync
+async def test_y_copies_the_passage_text(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        await pilot.press("j", "y")
+        assert app.clipboard == f"Workers said {SHARED}"
+
+
+@sync
+async def test_help_lists_every_key_as_remapped_in_the_config(corpus_dir: Path, tmp_path: Path) -> None:
+    settings = tmp_path / "config.toml"
+    settings.write_text('[keymap]\nnext_passage = "J,down"\ntoggle_side_panel = "w"\n', encoding="utf-8")
+    app = BriefReaderApp([str(corpus_dir)], config=load_config(settings))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("j")
+        assert where(screen) == (A, 0)
+        await pilot.press("J")
+        assert where(screen) == (A, 1)
+        await pilot.press("s")
+        assert not screen.query_one(SidePanel).display
+        await pilot.press("w")
+        assert screen.query_one(SidePanel).display
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-table").render()
+        assert isinstance(table, Content)
+        for binding in MainScreen.BINDINGS:
+            assert binding.description in table.plain
+        lines = table.plain.splitlines()
+        assert any(line.split()[:2] == ["w", "Side"] for line in lines)
+        assert any(line.startswith("  J, ↓") and "Next passage" in line for line in lines)
+        await pilot.press("question_mark")
+        assert app.screen is screen
+
+
+@sync
+async def test_command_palette_runs_reader_actions(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"overview")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+
+
+@sync
+async def test_chips_and_tagged_counts_come_from_the_screen_mapping(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        screen.chips = {(A, 0): ("quote", "[bold]claim")}
+        await pilot.pause()
+        reader = screen.query_one(Reader)
+        assert prompt_text(reader, 0).endswith(" quote   [bold]claim ")
+        row = screen.query_one(ArticleList).get_option_at_index(0).prompt
+        assert isinstance(row, Content)
+        assert "1 tagged" in row.plain
+
+
+@sync
+async def test_clicking_a_row_selects_the_article(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        assert await pilot.click(ArticleList, offset=(4, 3))
+        await pilot.pause()
+        assert where(screen) == (B, 0)
+        assert await pilot.click(Reader, offset=(4, 3))
+        await pilot.pause()
+        assert where(screen) == (B, 1)
+
+
+@sync
+async def test_loading_problems_are_notified_and_listed(corpus_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    paths = [str(corpus_dir), str(tmp_path / "missing [red].txt"), str(tmp_path / "empty.txt")]
+    app = BriefReaderApp(paths)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await start(app, pilot)
+        assert any("press ! to list them" in n.message for n in app._notifications)
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        body = app.screen.query_one("#problems-body Static").render()
+        assert isinstance(body, Content)
+        assert "missing [red].txt: skipped: no such file or folder" in body.plain
+        assert "empty file" in body.plain
+
+
+@sync
+async def test_a_corpus_where_nothing_loaded_shows_a_message_screen(tmp_path: Path) -> None:
+    app = BriefReaderApp([str(tmp_path / "nothing-here")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, NothingLoadedScreen)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+@sync
+async def test_a_bad_config_is_reported_not_raised(corpus_dir: Path, tmp_path: Path) -> None:
+    settings = tmp_path / "config.toml"
+    settings.write_text("tags = [\n", encoding="utf-8")
+    config = load_config(settings)
+    app = BriefReaderApp([str(corpus_dir)], config=config)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await start(app, pilot)
+        assert any(str(settings) in n.message for n in app._notifications)
+        assert app.screen.check_action("problems", ()) is True
+
+
+@sync
+async def test_the_real_analysis_runs_in_the_background(seeds: Path) -> None:
+    app = BriefReaderApp(config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.analysed
+        assert not screen.query_one("#status").display
+        assert len(screen.query_one(ArticleList).options) == 5
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+@sync
+async def test_input_in_search_is_not_markup(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = "[/]"
+        await settle(app, pilot)
+        assert app.is_running
+
+
+HOSTILE = [
+    "[bold]loud[/]",
+    "[/]",
+    "[@click=app.quit]x[/]",
+    "[link=https://evil.example]here[/link]",
+    "[Reuters]",
+]
+
+
+@sync
+async def test_hostile_markup_and_escapes_are_shown_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "[red]corpus[@click=app.quit]"
+    folder.mkdir()
+    body = "\n\n".join(f"Paragraph {n} says {markup} then more." for n, markup in enumerate(HOSTILE))
+    escapes = "Colours \x1b[31mred\x1b[0m and a title \x1b]0;pwned\x07 and \x9b2J end."
+    text = f"title: [@click=app.quit]x[/] [bold]T[/]\nsource: [link=https://evil.example]S[/link]\n\n{body}\n\n{escapes}"
+    (folder / "001_[b]evil.txt").write_text(text, encoding="utf-8")
+    (folder / "002_plain.txt").write_text(f"title: plain\n\n{body}", encoding="utf-8")
+    app = BriefReaderApp([str(folder)])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        reader = screen.query_one(Reader)
+        known = set(reader._styles.values())
+        for number, markup in enumerate(HOSTILE):
+            prompt = reader.get_option_at_index(number).prompt
+            assert isinstance(prompt, Content)
+            assert markup in prompt.plain
+            assert all(span.style in known for span in prompt.spans)
+        last = prompt_text(reader, len(HOSTILE))
+        assert "\x1b" not in last and "\x9b" not in last and "\x07" not in last
+        row = screen.query_one(ArticleList).get_option_at_index(0).prompt
+        assert isinstance(row, Content)
+        assert "[@click=app.quit]x[/] [bold]T[/]" in row.plain
+        assert "[link=https://evil.example]S[/link]" in row.plain
+        assert not any(span.style not in ("bold", "dim") for span in row.spans)
+        for _ in range(3):
+            await pilot.click(Reader, offset=(20, 2))
+            await pilot.click(ArticleList, offset=(4, 1))
+        await pilot.press("s", "j", "y", "d", "o", "escape", "slash", *"[/]", "enter", "escape", "question_mark")
+        await settle(app, pilot)
+        assert app.is_running
+        await pilot.press("escape", "q")
+    assert app.return_code == 0
