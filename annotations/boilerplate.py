@@ -29,7 +29,8 @@ MIN_STOPWORDS = 0.25
 ENGLISH_STOPWORDS = 0.15
 """An article whose text has fewer English function words than this is in another language."""
 LONG_CHARS = 80
-LANGUAGE_SAMPLE = 1500
+LANGUAGE_SAMPLE = 600
+EXACT_COUNT_CHARS = 300
 HEADING_WORDS = 10
 HEADLINE_WORDS = (9, 20)
 HEADLINE_MAX_STOPWORDS = 0.3
@@ -71,7 +72,9 @@ def detect_boilerplate(
     articles: Sequence[Article], phrases: Sequence[str] = (), threshold: float = 0.5
 ) -> tuple[dict[PassageKey, Boilerplate], frozenset[PassageKey]]:
     """Flag leftovers (with kind and reason) and find the article's own headings."""
-    cues = C.TEXT_CUES + C.phrase_cues(list(phrases))
+    table = C.TEXT_CUES + C.phrase_cues(list(phrases))
+    # Longest reach first, so a long passage stops at the first cue that cannot see it.
+    cues = tuple(sorted(table, key=lambda cue: -cue.max_words))
     templates = recurring_lines(articles)
     flagged: dict[PassageKey, Boilerplate] = {}
     headings: set[PassageKey] = set()
@@ -110,7 +113,7 @@ def shape_of(text: str, english: bool = True) -> Shape:
     Outside English, function words are not counted: a sentence is judged by its punctuation.
     """
     probe = text[:MAX_PROBE]
-    words = len(probe.split()) if len(text) <= MAX_PROBE else len(text) // 6
+    words = _word_count(text)
     if not probe.isascii():
         words += (len(probe) - len(_CJK.sub("", probe))) // 2
     sentence = _SENTENCE_END.search(text[-12:]) is not None
@@ -135,7 +138,17 @@ def shape_of(text: str, english: bool = True) -> Shape:
 def _is_english(texts: list[str]) -> bool:
     """Judged on the longer passages only: menus have no function words in any language."""
     sample = " ".join(text[:300] for text in texts if len(text) > LONG_CHARS)[:LANGUAGE_SAMPLE]
-    return not sample or stopword_share(sample, len(sample)) >= ENGLISH_STOPWORDS
+    words = sample.lower().split()
+    return not words or sum(map(C.STOPWORDS.__contains__, words)) >= ENGLISH_STOPWORDS * len(words)
+
+
+def _word_count(text: str) -> int:
+    """Exact for short passages; long ones only need to be known as long, so count the gaps."""
+    if len(text) <= EXACT_COUNT_CHARS:
+        return len(text.split())
+    if len(text) > MAX_PROBE:
+        return len(text) // 6
+    return text.count(" ") + text.count("\n") + 1
 
 
 def stopword_share(text: str, limit: int = 400) -> float:
@@ -143,21 +156,27 @@ def stopword_share(text: str, limit: int = 400) -> float:
     words = text[:limit].lower().split()
     if not words:
         return 0.0
-    return sum(word.strip(_WORD_EDGES) in C.STOPWORDS for word in words) / len(words)
+    return sum(map(C.STOPWORDS.__contains__, map(_strip_edges, words))) / len(words)
+
+
+def _strip_edges(word: str) -> str:
+    return word.strip(_WORD_EDGES)
 
 
 def _own_cues(text: str, shape: Shape, cues: tuple[Cue, ...]) -> list[Cue]:
+    """The cues the text fires; `cues` is ordered by falling `max_words`."""
     probe = text if len(text) <= MAX_PROBE else text[:1000] + " … " + text[-1000:]
     lower = probe.lower()
     found: list[Cue] = []
     for cue in cues:
-        if cue.test is None or shape.words > cue.max_words:
+        if shape.words > cue.max_words:
+            break
+        if cue.needles and not any(map(lower.__contains__, cue.needles)):
             continue
-        if cue.needles and not any(needle in lower for needle in cue.needles):
-            continue
-        if cue.test(probe if cue.cased else lower):
+        if cue.test is not None and cue.test(probe if cue.cased else lower):
             found.append(cue)
     return found
+
 
 
 def _attribute_embeds(evidence: list[list[Cue]]) -> None:
@@ -220,13 +239,19 @@ def _title_index(roles: list[Role], shapes: list[Shape], texts: list[str]) -> in
     good = [index for index, role in enumerate(roles) if role is Role.GOOD][:2]
     if not good:
         return None
+    candidates = [
+        index
+        for index in range(max(0, good[0] - TITLE_REACH), good[0])
+        if roles[index] is Role.UNSURE and (shapes[index].heading or shapes[index].headline)
+    ]
+    if not candidates:
+        return None
     lede = _content_words(" ".join(texts[index][:600] for index in good))
     best, best_score = None, (0, 0)
-    for index in range(max(0, good[0] - TITLE_REACH), good[0]):
-        if roles[index] is Role.UNSURE and (shapes[index].heading or shapes[index].headline):
-            score = (len(_content_words(texts[index]) & lede), shapes[index].words)
-            if score[0] and score >= best_score:
-                best, best_score = index, score
+    for index in candidates:
+        score = (len(_content_words(texts[index]) & lede), shapes[index].words)
+        if score[0] and score >= best_score:
+            best, best_score = index, score
     return best
 
 

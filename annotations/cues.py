@@ -162,11 +162,11 @@ TEXT_CUES: tuple[Cue, ...] = (
               r"|picture|image)s?(?: by)?\s*:\s*[A-Z][\w.' -]{1,40}(?:/[A-Z][\w.' -]{1,40})?)\.?$"),
         max_words=80, needles=("/", ":"), cased=True),
     Cue("photo-label", "caption", 0.85, "labels a picture or its credit",
-        _rx(r"^(?:photo|photograph|image|picture|pic|illustration|graphic|credit|photo credit"
-            r"|file photo|caption|courtesy)s?(?: by)?\s*[:/|]|^(?:image|photo|picture|video) (?:source"
-            r"|caption|credit)s?\s*[,:]|^(?:file\s*[-–—]\s*)?in this (?:file "
-            r"|undated |handout )?(?:photo|image|picture)\b|^file\s*[-–—]\s"
-            rf"|^(?:{_AGENCY}|getty images|file photo|ap photo/[\w. -]+)\.?$"), max_words=80),
+        _rx(r"^(?:(?:photo|photograph|image|picture|pic|illustration|graphic|credit|photo credit"
+            r"|file photo|caption|courtesy)s?(?: by)?\s*[:/|]|(?:image|photo|picture|video) (?:source"
+            r"|caption|credit)s?\s*[,:]|(?:file\s*[-–—]\s*)?in this (?:file |undated |handout )?"
+            rf"(?:photo|image|picture)\b|file\s*[-–—]\s|(?:{_AGENCY}|getty images|file photo"
+            r"|ap photo/[\w. -]+)\.?$)"), max_words=80),
     Cue("caption-verb", "caption", 0.6, "a present-tense picture description ending in a date",
         _tail(r"\b(?:speaks|gestures|looks on|waves|arrives|poses|listens|attends|reacts|is seen"
               r"|are seen|pictured|shakes hands|greets|stands|sits|walks|celebrates)\b.{0,160}\b(?:on|in)"
@@ -199,7 +199,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\bthanks? for (?:signing up|subscribing)\b|\bby (?:signing up|subscribing|registering)\b"
             r"|\bget (?:our|the) [\w ]{0,30}newsletter\b|\byou must (?:be registered|have registered"
             r"|be logged in|log in)\b|\bpremium (?:content|article|member)"),
-        max_words=60, needles=("sign", "subscri", "newsletter", "briefing", "alert", "inbox",
+        max_words=45, needles=("sign", "subscri", "newsletter", "briefing", "alert", "inbox",
                                "enter your", "already", "trial", "journalism", "unlimited",
                                "registered", "logged", "log in", "premium")),
     Cue("subscribe-button", "promo", 0.9, "a subscribe, sign-up or app button",
@@ -268,7 +268,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"(?:updated|corrected|amended)\b|\b(?:originally|first) (?:appeared|published) (?:on|in)\b"
             r"|\ba version of this (?:article|story)\b|^(?:source|sources|via|editor|editing|courtesy"
             r"|produced by|with inputs from)\s*:|\bthe full article contains\b"),
-        max_words=40, needles=("contribut", "reporting", "writing by", "editing", "information",
+        max_words=25, needles=("contribut", "reporting", "writing by", "editing", "information",
                                "brought to you", "this story", "this article", "this report",
                                "appeared", "published", "version of", "source", "via", "editor",
                                "courtesy", "produced", "inputs", "full article")),
@@ -280,7 +280,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|broadcast|rewritten|redistributed)\b|\breproduction (?:in whole or in part )?(?:is )?"
             r"(?:prohibited|forbidden)\b|\b(?:copying|republication|redistribution) of\b.{0,80}\b"
             r"(?:prohibited|without)\b|™ is a trade ?mark\b"),
-        max_words=60, needles=("(c)", "copyright", "©", "rights reserved", "may not be",
+        max_words=45, needles=("(c)", "copyright", "©", "rights reserved", "may not be",
                                "reproduction", "copying", "republication", "redistribution", "™")),
     Cue("rating-widget", "other", 0.85, "a rating, vote or counter widget",
         _rx(r"^\(?\d+\s+votes?\)?$|^rate this\b|^(?:like|dislike|recommend)(?: it| this)?\s*[?!]?$"
