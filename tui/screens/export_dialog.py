@@ -1,0 +1,198 @@
+"""Choose what to export and where (`e` in the reader); an existing file is only replaced after a yes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from annotations.export import FORMATS, ExportOptions, export_text, write_output
+from annotations.models import Analysis, Corpus
+from annotations.store import Store
+from tui.screens.excerpt import excerpt
+
+EXTENSIONS = {"jsonl": "jsonl", "json": "json", "csv": "csv", "md": "md", "w3c": "jsonld"}
+FORMAT_LABELS = {
+    "jsonl": "JSON lines (one annotation a line)",
+    "json": "JSON (one list)",
+    "csv": "CSV (spreadsheets)",
+    "md": "Markdown brief",
+    "w3c": "W3C Web Annotations (JSON-LD)",
+}
+ALL = ""
+"""The select value meaning "no filter" (no tag or article id is empty)."""
+
+
+def default_name(fmt: str) -> str:
+    return f"briefreader-export.{EXTENSIONS[fmt]}"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What the analyst asked for; `overwrite` is True only after they confirmed replacing the file."""
+
+    format: str
+    path: Path
+    tag: str | None = None
+    article: str | None = None
+    include_machine: bool = False
+    overwrite: bool = False
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(format=self.format, tag=self.tag, article=self.article,
+                             include_machine=self.include_machine)
+
+
+def run_export(request: ExportRequest, store: Store, corpus: Corpus, analysis: Analysis | None) -> str:
+    """Write the export and say where in one line; ExportError (one line) when it cannot be written."""
+    text = export_text(store, corpus, analysis, request.options())
+    target = write_output(request.path, text, force=request.overwrite)
+    return f"Exported {request.format} to {target}"
+
+
+def path_problem(path: Path) -> str | None:
+    """Why the export cannot go to `path`, or None."""
+    if path.is_dir():
+        return f"{path} is a folder: give a file name"
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist"
+    return None
+
+
+class ConfirmOverwrite(ModalScreen[bool]):
+    """Asks before an existing file is replaced."""
+
+    DEFAULT_CSS = """
+    ConfirmOverwrite { align: center middle; }
+    ConfirmOverwrite > Vertical {
+        width: 70; height: auto; border: round $warning; background: $surface; padding: 0 1;
+    }
+    ConfirmOverwrite Horizontal { height: auto; margin-top: 1; }
+    ConfirmOverwrite Button { margin-right: 2; }
+    """
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Overwrite", id="confirm_overwrite.yes"),
+        Binding("n,escape", "answer(False)", "Keep it", id="confirm_overwrite.no"),
+    ]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Content(f"{excerpt(str(self.path), 200)} exists. Overwrite it?"))
+            with Horizontal():
+                yield Button("Overwrite (y)", variant="warning", id="overwrite-yes")
+                yield Button("Keep it (n)", variant="primary", id="overwrite-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#overwrite-no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "overwrite-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Format, filters and file; returns the request (written by `run_export`) or None when cancelled."""
+
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical {
+        width: 76; height: auto; max-height: 95%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    ExportDialog Select, ExportDialog Input, ExportDialog Checkbox { margin-bottom: 1; }
+    ExportDialog #export-problem { color: $error; }
+    ExportDialog Horizontal { height: auto; }
+    ExportDialog Button { margin-right: 2; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(
+        self,
+        tags: Sequence[str],
+        articles: Sequence[tuple[str, str]],
+        current_article: str | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.tags = tuple(dict.fromkeys(tags))
+        self.articles = tuple(articles)
+        """(article id, label shown) pairs."""
+        self.current_article = current_article if any(a == current_article for a, _ in articles) else None
+        self.folder = folder or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Content("Export annotations"))
+            yield Select([(Content(FORMAT_LABELS[f]), f) for f in FORMATS], value="jsonl", allow_blank=False,
+                         id="export-format")
+            yield Select([(Content("All tags"), ALL), *((Content(excerpt(t, 60)), t) for t in self.tags)],
+                         value=ALL, allow_blank=False, id="export-tag")
+            articles = [(Content(excerpt(label, 60)), article) for article, label in self.articles]
+            yield Select([(Content("All articles"), ALL), *articles], value=self.current_article or ALL,
+                         allow_blank=False, id="export-article")
+            yield Checkbox(Content("Include what the machine found (leftovers, copies)"), id="export-machine")
+            yield Label(Content(f"File (relative to {excerpt(str(self.folder), 50)})"))
+            yield Input(default_name("jsonl"), id="export-path")
+            yield Label(id="export-problem")
+            with Horizontal():
+                yield Button("Export", variant="primary", id="export-go")
+                yield Button("Cancel", id="export-cancel")
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        path = self.query_one("#export-path", Input)
+        if path.value.strip() in {default_name(f) for f in FORMATS}:
+            path.value = default_name(str(event.value))
+
+    def request(self) -> ExportRequest:
+        """The request as the widgets stand (not yet confirmed for overwriting)."""
+        fmt = str(self.query_one("#export-format", Select).value)
+        tag = self.query_one("#export-tag", Select).value
+        article = self.query_one("#export-article", Select).value
+        return ExportRequest(
+            format=fmt,
+            path=self.folder / Path(self.query_one("#export-path", Input).value.strip()).expanduser(),
+            tag=tag if isinstance(tag, str) and tag != ALL else None,
+            article=article if isinstance(article, str) and article != ALL else None,
+            include_machine=self.query_one("#export-machine", Checkbox).value,
+        )
+
+    @on(Button.Pressed, "#export-go")
+    @on(Input.Submitted, "#export-path")
+    def _export(self) -> None:
+        request = self.request()
+        problem = "give a file name" if not self.query_one("#export-path", Input).value.strip() else None
+        problem = problem or path_problem(request.path)
+        if problem:
+            self.query_one("#export-problem", Label).update(Content(excerpt(problem, 200)))
+            return
+        if not request.path.exists():
+            self.dismiss(request)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(replace(request, overwrite=True))
+
+        self.app.push_screen(ConfirmOverwrite(request.path), answered)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,87 @@
+"""When the annotation store cannot be read: set the file aside and start afresh, or quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from annotations.storage import StoreError, set_aside
+from annotations.store import Store
+from tui.screens.excerpt import excerpt
+
+JOURNAL_SUFFIX = ".journal"
+
+
+def store_file(error: StoreError, opened: Path | None = None) -> Path | None:
+    """The store file to set aside: the one opened, else the one the error names (its journal's store)."""
+    path = opened or error.path
+    if path is not None and path.name.endswith(JOURNAL_SUFFIX):
+        return path.with_name(path.name.removesuffix(JOURNAL_SUFFIX))
+    return path
+
+
+def read_only_notice(store: Store) -> str | None:
+    """The line to notify when another briefreader holds the store (None when it is writable)."""
+    if not store.read_only:
+        return None
+    reason = store.notice or "the annotation store is read-only"
+    return f"{excerpt(reason, 160)}: tags and notes cannot be saved in this window"
+
+
+class StoreProblem(ModalScreen[bool]):
+    """True when the bad file was moved aside (open a new store now), False to quit."""
+
+    DEFAULT_CSS = """
+    StoreProblem { align: center middle; }
+    StoreProblem > Vertical {
+        width: 90%; max-width: 100; height: auto; border: round $error; background: $surface; padding: 0 1;
+    }
+    StoreProblem #store-message { margin-bottom: 1; }
+    StoreProblem #store-failed { color: $error; }
+    StoreProblem Button { width: 100%; margin-bottom: 1; }
+    """
+
+    BINDINGS = [
+        Binding("s", "set_aside", "Set aside, start anew", id="store_problem.set_aside"),
+        Binding("q,escape", "quit_app", "Quit", id="store_problem.quit"),
+    ]
+
+    def __init__(self, error: StoreError, opened: Path | None = None) -> None:
+        super().__init__()
+        self.error = error
+        self.path = store_file(error, opened)
+        self.moved_to: Path | None = None
+        """Where the old file went, once set aside."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Content("The annotation store cannot be used"))
+            yield Label(Content(excerpt(self.error.message, 300)), id="store-message")
+            yield Button("Keep the old file aside and start a new store (s)", variant="warning",
+                         id="store-set-aside", disabled=self.path is None)
+            yield Button("Quit (q)", variant="primary", id="store-quit")
+            yield Label(id="store-failed")
+
+    @on(Button.Pressed, "#store-set-aside")
+    def action_set_aside(self) -> None:
+        if self.path is None:
+            return
+        try:
+            self.moved_to = set_aside(self.path)
+        except OSError as error:
+            line = f"Could not move {self.path} aside: {error.strerror or error}"
+            self.query_one("#store-failed", Label).update(Content(excerpt(line, 300)))
+            return
+        self.app.notify(excerpt(f"The old store is kept as {self.moved_to}", 300), markup=False)
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#store-quit")
+    def action_quit_app(self) -> None:
+        self.dismiss(False)

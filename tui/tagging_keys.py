@@ -1,0 +1,79 @@
+"""The reader's tagging keys, and the chips that show a passage's tags, note and override."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from textual.binding import Binding
+
+from annotations.models import PassageKey
+from annotations.tagging import Tagger
+
+TAGS_GROUP = Binding.Group("Tags", compact=True)
+"""Number keys 1-9 share one footer entry."""
+
+NOTE_CHIP = "✎"
+SENTENCE_SUFFIX = " (sentence)"
+OVERRIDE_CHIPS = {True: "⚑ boilerplate", False: "⚑ article text"}
+"""Chips for the analyst's boilerplate override: marked as leftover, or as article text."""
+
+TAGGING_BINDINGS: list[Binding] = [
+    *(
+        Binding(str(n), f"tag({n})", f"Tag {n}", id=f"tag_{n}", group=TAGS_GROUP,
+                tooltip="Toggle the tag with this number on the passage (or sentence)")
+        for n in range(1, 10)
+    ),
+    Binding("t", "pick_tag", "Tag…", id="pick_tag", tooltip="Pick or create a tag by name"),
+    Binding("c", "edit_note", "Note", id="edit_note", tooltip="Write a note on the passage (or sentence)"),
+    Binding("v", "sentence_mode", "Sentences", id="sentence_mode",
+            tooltip="Tag single sentences instead of whole passages"),
+    Binding("A", "apply_to_copies", "Tag copies", id="apply_to_copies",
+            tooltip="Put this passage's tags on its copies in other articles"),
+    Binding("m", "cycle_override", "Mark leftover", id="cycle_override",
+            tooltip="Cycle: detector decides / marked boilerplate / marked article text"),
+    Binding("u", "undo", "Undo", id="undo"),
+    Binding("ctrl+r", "redo", "Redo", id="redo"),
+    Binding("T", "tags_screen", "All tags", id="tags_screen", tooltip="List every annotation"),
+    Binding("e", "export", "Export", id="export", tooltip="Write the annotations to a file"),
+]
+"""Actions the reader implements: action_tag(n), action_pick_tag, action_edit_note, ... by these names."""
+
+
+def next_override(current: bool | None) -> bool | None:
+    """What `m` moves to: detector (None) -> boilerplate (True) -> article text (False) -> detector."""
+    if current is None:
+        return True
+    return False if current else None
+
+
+def chips_for(tagger: Tagger, article_id: str) -> dict[PassageKey, tuple[str, ...]]:
+    """The chips of every marked passage of an article: tags, sentence tags, note and override."""
+    keys = dict.fromkeys(
+        a.key for a in tagger.store.for_article(article_id) if a.analyst == tagger.analyst and not a.orphan
+    )
+    chips = {key: _chips(tagger, key) for key in keys}
+    return {key: found for key, found in chips.items() if found}
+
+
+def _chips(tagger: Tagger, key: PassageKey) -> tuple[str, ...]:
+    marks = tagger.marks(key)
+    whole = tagger.tags_on(key)
+    sentence = dict.fromkeys(
+        a.tag for a in marks if a.kind == "tag" and a.tag and a.target.scope == "span" and a.tag not in whole
+    )
+    chips = [*whole, *(tag + SENTENCE_SUFFIX for tag in sentence)]
+    if any(a.kind == "note" and a.note for a in marks):
+        chips.append(NOTE_CHIP)
+    override = tagger.override_on(key)
+    if override is not None:
+        chips.append(OVERRIDE_CHIPS[override])
+    return tuple(chips)
+
+
+def tagged_counts(tagger: Tagger) -> dict[str, int]:
+    """How many passages of each article carry one of the analyst's tags or notes (overrides not counted)."""
+    keys = {
+        a.key for a in tagger.store.all()
+        if a.analyst == tagger.analyst and not a.orphan and a.kind in ("tag", "note")
+    }
+    return dict(Counter(article for article, _ in keys))
