@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from annotations.models import Analysis, Corpus, PassageKey
 from tui.render import merge, styled
 from tui.view import pair_passages, spans_shared_with
+from tui.widgets.styles import component_styles
 
 
 class PairList(OptionList):
@@ -51,10 +52,7 @@ class PairScreen(ModalScreen[PassageKey | None]):
 
     def _content(self, key: PassageKey, other: PassageKey, score: float) -> Content:
         pairs = self.query_one(PairList)
-        styles = {
-            "shared": pairs.get_visual_style("pair-list--shared", partial=True),
-            "heading": pairs.get_visual_style("pair-list--heading", partial=True),
-        }
+        styles = component_styles(pairs, "pair-list", ("shared", "heading"))
         parts = []
         for this, that in ((key, other), (other, key)):
             article = self.corpus.article(this[0])

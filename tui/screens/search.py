@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from annotations.models import Corpus, PassageKey
 from tui.render import snippet, styled
 from tui.search import LIMIT, Hit, find
+from tui.widgets.styles import component_styles
 
 WINDOW = 110
 """Characters of context around the first match (the row is cut to the screen's width)."""
@@ -76,10 +77,7 @@ class SearchScreen(ModalScreen[PassageKey | None]):
 
     def on_search_screen_found(self, message: Found) -> None:
         results = self.query_one(SearchResults)
-        styles = {
-            "match": results.get_visual_style("search-results--match", partial=True),
-            "where": results.get_visual_style("search-results--where", partial=True),
-        }
+        styles = component_styles(results, "search-results", ("match", "where"))
         options = [Option(self._line(hit, styles), id=f"{number}") for number, hit in enumerate(message.hits)]
         self._hits = message.hits
         if not options and message.query.strip():
