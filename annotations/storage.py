@@ -308,16 +308,23 @@ class JournalStorage(Storage):
 
 
 def _shadow(tables: Tables) -> dict[str, dict[str, Any]]:
-    """Which document object each id held after the last write (documents are replaced, not edited)."""
-    return {name: dict(table) for name, table in tables.items()}
+    """The table objects after the last write.
+
+    TinyDB replaces a table's dict on every change and never edits the old one, so the old
+    object is the previous state. Documents are inserted and removed, never edited in place
+    (Store.apply replaces them), so comparing ids finds every change.
+    """
+    return dict(tables)
 
 
 def _diff(before: dict[str, dict[str, Any]], after: Tables) -> dict[str, Any]:
     entry: dict[str, Any] = {}
     for name, table in after.items():
         old = before.get(name, {})
-        changed = {doc_id: doc for doc_id, doc in table.items() if old.get(doc_id) is not doc}
-        gone = [doc_id for doc_id in old.keys() - table.keys()]
+        if table is old:
+            continue
+        changed = {doc_id: table[doc_id] for doc_id in table.keys() - old.keys()}
+        gone = list(old.keys() - table.keys())
         if changed:
             entry.setdefault("set", {})[name] = changed
         if gone:

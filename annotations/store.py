@@ -13,6 +13,7 @@ from tinydb.table import Document
 
 from annotations.anchor import reanchor
 from annotations.config import data_path
+from annotations.index import AnnotationIndex
 from annotations.models import SCHEMA, Annotation, Corpus, PassageKey, Target
 from annotations.storage import JournalStorage, MemoryStorage, StoreError, StoreReadOnly
 
@@ -33,7 +34,7 @@ class Store:
         self.storage = storage
         self._db = TinyDB(storage=lambda: storage)
         self._table = self._db.table(ANNOTATIONS, cache_size=0)
-        self._items: dict[str, Annotation] = {}
+        self._items = AnnotationIndex()
         self._doc_ids: dict[str, int] = {}
         self._rebuild()
 
@@ -57,11 +58,11 @@ class Store:
             message = f"{self.path}: not a briefreader annotation store (table {unknown[0]!r})"
             raise StoreError(self.path, message)
         _check_schema(tables.get(META, {}), self.path, bool(tables.get(ANNOTATIONS)))
-        items: dict[str, Annotation] = {}
+        items = AnnotationIndex()
         doc_ids: dict[str, int] = {}
         for doc_id, doc in tables.get(ANNOTATIONS, {}).items():
             annotation = from_doc(doc, self.path, doc_id)
-            items[annotation.id] = annotation
+            items.add(annotation)
             doc_ids[annotation.id] = int(doc_id)
         self._items, self._doc_ids = items, doc_ids
 
@@ -69,29 +70,29 @@ class Store:
         return len(self._items)
 
     def all(self) -> tuple[Annotation, ...]:
-        return tuple(self._items.values())
+        return self._items.all()
 
     def get(self, annotation_id: str) -> Annotation | None:
         return self._items.get(annotation_id)
 
     def for_article(self, article_id: str) -> tuple[Annotation, ...]:
-        return tuple(a for a in self._items.values() if a.article == article_id)
+        return self._items.for_article(article_id)
 
     def for_passage(self, key: PassageKey) -> tuple[Annotation, ...]:
-        return tuple(a for a in self._items.values() if a.key == key)
+        return self._items.for_passage(key)
 
     def analysts(self) -> tuple[str, ...]:
-        return tuple(sorted({a.analyst for a in self._items.values()}))
+        return tuple(sorted({a.analyst for a in self._items.all()}))
 
     def tags(self) -> tuple[str, ...]:
         """Every tag in use, in first-use order (overrides excluded)."""
-        found = (a.tag for a in self._items.values() if a.kind == "tag" and a.tag)
+        found = (a.tag for a in self._items.all() if a.kind == "tag" and a.tag)
         return tuple(dict.fromkeys(found))
 
     def overrides(self) -> dict[PassageKey, bool]:
         """The analysts' boilerplate overrides (the latest per passage wins): True = boilerplate."""
         result: dict[PassageKey, bool] = {}
-        chosen = sorted((a for a in self._items.values() if a.kind == "override"), key=lambda a: a.modified)
+        chosen = sorted((a for a in self._items.all() if a.kind == "override"), key=lambda a: a.modified)
         for annotation in chosen:
             result[annotation.key] = annotation.tag == BOILERPLATE
         return result
@@ -118,11 +119,11 @@ class Store:
     def _index(self, changes: Sequence[Change], doc_ids: Sequence[int]) -> None:
         for before, _ in changes:
             if before is not None:
-                self._items.pop(before.id, None)
+                self._items.drop(before.id)
                 self._doc_ids.pop(before.id, None)
         afters = [after for _, after in changes if after is not None]
         for after, doc_id in zip(afters, doc_ids, strict=True):
-            self._items[after.id] = after
+            self._items.add(after)
             self._doc_ids[after.id] = doc_id
 
     def _ensure_meta(self) -> None:
@@ -130,20 +131,29 @@ class Store:
         if not meta.get(doc_id=1):
             meta.insert(Document({"schema": SCHEMA, "app": "briefreader"}, doc_id=1))
 
+    def refresh(self) -> None:
+        """Read the files again: a read-only instance sees what the writing one saved since."""
+        reload = getattr(self.storage, "reload", None)
+        if reload is not None:
+            reload()
+            self._db.clear_cache()
+            self._rebuild()
+
     def reanchor(self, corpus: Corpus) -> AnchorReport:
         """Re-attach the annotations of changed articles; saved when the store is writable."""
         moved = [a for a in reanchor(self.all(), corpus) if a != self._items.get(a.id)]
         saved = False
         if moved and not self.read_only:
             try:
-                self.apply([(self._items[a.id], a) for a in moved])
+                self.apply([(self._items.get(a.id), a) for a in moved])
                 saved = True
             except StoreError:
                 pass
         if moved and not saved:
-            self._items.update((a.id, a) for a in moved)
+            for annotation in moved:
+                self._items.add(annotation)
         loaded = {article.id for article in corpus.articles}
-        orphans = tuple(a for a in self._items.values() if a.orphan and a.article in loaded)
+        orphans = tuple(a for a in self._items.all() if a.orphan and a.article in loaded)
         return AnchorReport(sum(not a.orphan for a in moved), orphans, saved)
 
     def close(self) -> None:

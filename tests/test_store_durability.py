@@ -222,3 +222,16 @@ def test_first_process_keeps_the_store_while_this_one_reads(tmp_path: Path) -> N
     assert not after.read_only and [a.tag for a in after.all()] == ["claim"]
     after.close()
 
+
+
+def test_read_only_instance_refreshes_to_see_the_writers_changes(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    writer = open_store(path)
+    reader = open_store(path)
+    assert reader.read_only and len(reader) == 0
+    source = article()
+    writer.apply([(None, annotation(source, 0)), (None, annotation(source, 1))])
+    reader.refresh()
+    assert len(reader) == 2
+    writer.close()
+    reader.close()
