@@ -59,7 +59,8 @@ _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 # Tokens a timestamp line is made of; a line with nothing else is a dateline or "Updated" stamp.
 _STAMP_TOKEN = re.compile(
     rf"{_DATE}|{_TIME}|\b(?:{_MONTH}|{_WEEKDAY})(?![a-z])"
-    r"|\b(?:published|updated|posted|last|first|modified|created|date|on|at|am|pm|gmt|utc|bst"
+    r"|\b(?:published|updated?|posted|last|first|modified|created|edited|launched|article|date|on|at"
+    r"|am|pm|gmt|utc|bst|wst|awst|acst|aest|nzst|nzdt|cat|eat|wat|msk|pkt"
     r"|cet|cest|edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ist|aest|aedt|sgt|hkt|jst|hours?|hrs?"
     r"|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|ago|today|yesterday|read|min)\b\.?"
     r"|\b(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|uk|cn|in|au|za|ca|de|fr|info|news)\b"
@@ -74,6 +75,36 @@ def _is_timestamp(text: str) -> bool:
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_BUTTON_ACTIONS = frozenset(
+    {
+        "print", "printer", "printable", "email", "e-mail", "mail", "share", "save", "bookmark",
+        "tweet", "send", "subscribe", "reply", "report", "recommend", "comment", "comments", "digg",
+        "rss", "follow"
+    }
+)
+_BUTTON_WORDS = _BUTTON_ACTIONS | frozenset(
+    {
+        "e", "this", "article", "story", "page", "post", "news", "to", "a", "the", "friend",
+        "friends", "and", "or", "version", "friendly", "font", "size", "text", "larger", "smaller",
+        "reprints", "permissions", "link", "copy", "feed", "feeds", "don't", "dont", "t", "like",
+        "abuse", "us", "on", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit",
+        "delicious", "del", "icio", "yahoo", "google", "myweb", "newsvine", "stumbleupon",
+        "technorati", "what's", "whats", "s", "tools", "list", "discuss", "at", "forum", "more",
+        "options", "it", "view", "format", "your"
+    }
+)
+
+
+def _only_buttons(text: str) -> bool:
+    """Every word is a button's word and one of them is an action: a run of page buttons."""
+    words = _LETTER_RUNS.findall(text)
+    return (
+        len(words) >= 2
+        and not _BUTTON_WORDS.isdisjoint(words)
+        and all(word in _BUTTON_WORDS for word in words)
+        and not _BUTTON_ACTIONS.isdisjoint(words)
+    )
 
 
 def _has_no_word(text: str) -> bool:
@@ -93,7 +124,7 @@ _CASED_MONTH = _MONTH.replace("(?:jan", "(?i:jan", 1)
 _BYLINE = (
     rf"^(?:{_CASED_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}},?\s+)?"
     r"(?i:by|written by|words by|story by|posted by|reported by|text by|edited by|reporting by"
-    r"|author|authors|reporter|editor|posted)\s*:?\s+"
+    r"|author|authors|reporter|editor|posted|writer|words)\s*:?\s+"
     rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*{_BYLINE_TAIL}\s*\.?$"
 )
 
@@ -113,6 +144,7 @@ _RELATED_HEADERS = (
     r"related(?: stories| articles| content| coverage| news| links| topics| reading| posts| items)?",
     r"related videos?|related searches|more news related to .{1,30}|more top stories",
     r"more (?:stories|news|headlines|articles|coverage|on this story|like this)",
+    r"explore more on these topics|(?:related )?topics|reuse this content|more on these topics",
     r"recommended(?: for you| stories| reading| articles)?|you (?:may|might) (?:also )?like",
     r"you (?:may|might) (?:also )?be interested in|also read|read also|see also|also see",
     r"most (?:read|popular|viewed|shared|emailed|commented)(?: articles| stories| news)?",
@@ -145,10 +177,10 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|leave a reply|post a reply)$"), max_words=6),
     # Social embeds
     Cue("social-attribution", "social", 0.95, "'— Name (@handle) date' line of an embedded post",
-        _rx(rf"^[—–-]{{1,2}}\s*\S.{{0,80}}\(@\w{{1,30}}\)\s*(?:{_DATE})?\s*$"), max_words=20,
+        _rx(rf"^[—–-]{{1,2}}\s*\S.{{0,80}}\(@[\w.@-]{{1,60}}\)\s*(?:{_DATE})?\s*$"), max_words=20,
         needles=("(@",)),
     Cue("social-embed", "social", 0.9, "ends like an embedded post (handle and date, t.co or pic link)",
-        _tail(rf"\(@\w{{1,30}}\)\s*{_DATE}\s*$|\bpic\.twitter\.com/\w+|https?://t\.co/\w+\s*$"
+        _tail(rf"\(@[\w.@-]{{1,60}}\)\s*{_DATE}\s*$|\bpic\.twitter\.com/\w+|https?://t\.co/\w+\s*$"
               r"|\b(?:view this post on instagram|a post shared by)\b", 200),
         max_words=90, needles=("(@", "pic.twitter", "t.co/", "instagram", "post shared")),
     # Captions and credits
@@ -158,7 +190,9 @@ TEXT_CUES: tuple[Cue, ...] = (
               rf"|(?:[^()]{{0,40}}\b)?(?:{_AGENCY})\b[^()]{{0,30}})\)\.?$"),
         max_words=80, needles=(")",)),
     Cue("credit-slash", "caption", 0.85, "ends with a credit such as 'REUTERS/Jane Doe'",
-        _tail(rf"(?:\b(?i:{_AGENCY})(?: [Ii]mages)?\s*/\s*[A-Z][\w.' -]{{1,40}}|\b(?i:photo(?:graph)?"
+        _tail(rf"(?:\b(?i:{_AGENCY})(?: [Ii]mages)?\s*/\s*[A-Z][\w.' -]{{1,40}}"
+              rf"|[A-Z][\w.' -]{{1,40}}/(?i:{_AGENCY}|the [a-z][\w ]{{1,30}})(?: via getty images)?"
+              r"|\b(?i:photo(?:graph)?"
               r"|picture|image)s?(?: by)?\s*:\s*[A-Z][\w.' -]{1,40}(?:/[A-Z][\w.' -]{1,40})?)\.?$"),
         max_words=80, needles=("/", ":"), cased=True),
     Cue("photo-label", "caption", 0.85, "labels a picture or its credit",
@@ -166,7 +200,8 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|file photo|caption|courtesy)s?(?: by)?\s*[:/|]|(?:image|photo|picture|video) (?:source"
             r"|caption|credit)s?\s*[,:]|(?:file\s*[-–—]\s*)?in this (?:file |undated |handout )?"
             rf"(?:photo|image|picture)\b|file\s*[-–—]\s|(?:{_AGENCY}|getty images|file photo"
-            r"|ap photo/[\w. -]+)\.?$)"), max_words=80),
+            r"|ap photo/[\w. -]+|image|images|view image in fullscreen|enlarge this image|expand image"
+            r"|open image in viewer)\.?$|credit\s*(?:\.\.\.|…))"), max_words=80),
     Cue("caption-verb", "caption", 0.6, "a present-tense picture description ending in a date",
         _tail(r"\b(?:speaks|gestures|looks on|waves|arrives|poses|listens|attends|reacts|is seen"
               r"|are seen|pictured|shakes hands|greets|stands|sits|walks|celebrates)\b.{0,160}\b(?:on|in)"
@@ -180,18 +215,27 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"\s*[:»›>…]?(?:\s*:.*)?$|^(?:continue|keep) reading\b.{0,40}$|^read the (?:full|whole|rest)"
             r"\b.{0,40}$|^more\s*[»›>]|^click (?:here|for)\b.{0,60}$|^(?:read|see) (?:next|also|more)"
             r"\s*:|^(?:watch|listen|video|audio|gallery|photos|read more)\s*:|^(?:previous|next|related)"
-            r" (?:story|article|post)\s*:"), max_words=16),
+            r" (?:story|article|post)\s*:|^watch (?:on youtube|the video|now|live)\b.{0,40}$"),
+        max_words=16),
+    Cue("audio-player", "promo", 0.9, "an audio player's label ('Listen to this article · 4 min')",
+        _rx(r"^listen(?: to (?:this|the) (?:article|story|episode))?(?:\s*[·•|-]?\s*\d+(?::\d+)?\s*"
+            r"(?:min(?:ute)?s?)?)?$|^(?:audio|narrated by|voiced by)\b.{0,40}$"), max_words=10),
     Cue("teaser-ellipsis", "related", 0.6, "a teaser cut off with an ellipsis",
         _tail(r"[^\W\d_]{2}\s*(?:…|\.\.\.)\s*$", 12), max_words=45, needles=("…", "...")),
     # Promotions: sharing, subscriptions, ads, cookies
     Cue("share-prompt", "promo", 0.9, "a share, print or follow button",
         _rx(rf"^[•·*-]?\s*(?:(?:share|tweet|email|e-mail|print|save|bookmark|pin|send|forward|recommend"
             r"|add|gift)(?:\s+(?:this|the|to|on|via|with|it))*(?:\s+(?:article|story|page|post|link|video"
-            r"|gallery|a friend|friend|facebook|twitter|x|linkedin|whatsapp|email|reddit|version"
+            r"|gallery|a friend|friend|facebook|twitter|x|linkedin|whatsapp|email|reddit|version|full"
             rf"|del\.icio\.us|digg|favorites))*\s*[:!.]?|(?:{_SOCIAL_SITE}\s*(?:[|,·•/]|-\s)?\s*)+)$"
-            r"|^follow us\b"), max_words=12),
+            r"|^follow (?:us|[\w@.-]+(?: [\w.-]+){0,3} on (?:twitter|x|facebook|instagram|threads|bluesky"
+            r"|linkedin|youtube|tiktok))\b|^(?:link copied!?|copy link|link copied to clipboard)$"
+            r"|^our standards\s*:|\bspread the (?:news|word)\b|^share (?:&|and) save\b"),
+        max_words=12),
     Cue("subscribe-prompt", "promo", 0.9, "asks the reader to subscribe, sign up or log in",
-        _rx(r"\bsign(?:\s|-)?up (?:for|to) (?:our|the|my|a)\b|\bsubscribe (?:now|today|here|for|to "
+        _rx(r"\b(?:receive|get) (?:our |the )?(?:free )?e-?newsletters?\b|\bdelivered to your (?:desktop"
+            r"|phone|door|device)\b|\brss reader\b|\bemailed to you\b|\b(?:receive|get) news via\b"
+            r"|\bsign(?:\s|-)?up (?:for|to) (?:our|the|my|a)\b|\bsubscribe (?:now|today|here|for|to "
             r"(?:our|the))\b|\b(?:newsletters?|briefing|alerts?) (?:sign-?up|delivered)\b|\b(?:delivered"
             r"|straight|direct|sent) to your inbox\b|\benter your e-?mail\b|\balready (?:a subscriber"
             r"|have an account|subscribed)\b|\bstart your (?:free )?trial\b|\bsubscribers? only\b"
@@ -199,16 +243,21 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\bthanks? for (?:signing up|subscribing)\b|\bby (?:signing up|subscribing|registering)\b"
             r"|\bget (?:our|the) [\w ]{0,30}newsletter\b|\byou must (?:be registered|have registered"
             r"|be logged in|log in)\b|\bpremium (?:content|article|member)"),
-        max_words=45, needles=("sign", "subscri", "newsletter", "briefing", "alert", "inbox",
+        max_words=45, needles=("newsletter", "delivered to your", "rss", "emailed", "news via",
+                               "sign", "subscri", "newsletter", "briefing", "alert", "inbox",
                                "enter your", "already", "trial", "journalism", "unlimited",
                                "registered", "logged", "log in", "premium")),
     Cue("subscribe-button", "promo", 0.9, "a subscribe, sign-up or app button",
         _rx(r"^(?:newsletters?|subscribe|sign up|register|create (?:an|a free) account|my account"
             r"|free newsletters?|get (?:the|our) app|download (?:the|our) app|get our rss feed"
-            r"|(?:premium|registered|subscriber) (?:article|content)|sign up for .{1,40})\s*[:!.]?$"),
+            r"|(?:premium|registered|subscriber) (?:article|content)|sign up for .{1,40}|sign up here"
+            r"|(?:subscribe|sign up|log in|sign in) (?:to|for) (?:continue|read|keep reading).{0,30}"
+            r"|account)\s*[:!.]?$"),
         max_words=8),
     Cue("advertisement", "promo", 0.95, "an advertisement label",
-        _rx(r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| post| links?| stories)?"
+        _rx(r"^(?:(?:advertisement|advert|ad)\s*[-–—·:|]\s*(?:scroll to continue|continue reading below"
+            r"|story continues below)|supported by|advertisement|advertising|advert|ads?"
+            r"|sponsored(?: content| post| links?| stories)?"
             r"|paid (?:content|post|partner content)|promoted(?: content| stories)?|partner content"
             r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?"
             r"|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the )?(?:main )?"
@@ -238,7 +287,9 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"permissions)?|permalink|tools|article tools|page tools|jump to|back to [\w .'&-]{1,30}"
             r"|return to [\w .'&-]{1,30}|go to [\w .'&-]{1,30}|click to enlarge|enlarge(?: this)? "
             r"(?:image|photo)|view (?:gallery|slideshow)|show caption|hide caption|toggle caption"
-            r"|expand|collapse|what'?s this\??|page:?[\d\s]+(?:next)?\s*[»›]?)\s*[:»›>.]?$"),
+            r"|expand|collapse|what'?s this\??|story tools|font|disclaimer|links|hosted by.{0,30}"
+            r"|printable version|printer[- ]friendly(?: version)?|where am i\??"
+            r"|page:?[\d\s]+(?:next)?\s*[»›]?)\s*[:»›>.]?$"),
         max_words=8),
     Cue("section-name", "navigation", 0.6, "a site section name on its own",
         _rx(r"^(?:news|world|u\.?s\.?|uk|politics|business|markets|economy|tech(?:nology)?|science"
@@ -256,6 +307,13 @@ TEXT_CUES: tuple[Cue, ...] = (
     Cue("author-role", "metadata", 0.8, "a reporter's title on its own ('Science correspondent')",
         _rx(r"^(?:[\w.'’-]+ ){0,4}(?:correspondent|editor|reporter|writer|columnist|contributor"
             r"|journalist)$"), max_words=5),
+    Cue("author-bio", "metadata", 0.6, "a note on who the author is ('Jane Doe is a reporter...')",
+        _rx(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} is (?:a |an |the )?(?:[\w'’.-]+ ){0,5}"
+            r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
+            r"|photographer|critic)\b(?: (?:covering|who covers|based in|for|at|of|and)\b|[.,]|$)"),
+        max_words=40, needles=("reporter", "correspondent", "editor", "writer", "columnist",
+                               "journalist", "contributor", "producer", "photographer", "critic"),
+        cased=True),
     Cue("timestamp", "metadata", 0.85, "a dateline or timestamp line", _is_timestamp, max_words=16),
     Cue("filed-under", "metadata", 0.85, "tags, categories or topics of the page",
         _rx(r"^(?:filed under|categories|category|tags?|topics?|keywords|posted in|more on)\s*:"),
@@ -274,6 +332,7 @@ TEXT_CUES: tuple[Cue, ...] = (
                                "courtesy", "produced", "inputs", "full article")),
     Cue("agency-line", "metadata", 0.85, "a news agency's name on its own",
         _rx(rf"^[(—–-]*\s*(?:{_AGENCY}|upi|bbc|cnn|(?:the )?associated press|wire services?|agencies"
+            r"|agence france-? ?presse"
             r"|with agencies)\s*\)?\.?$"), max_words=5),
     Cue("copyright", "other", 0.95, "a copyright or rights notice",
         _rx(r"^(?:\(c\)|copyright\b)|©|\ball rights reserved\b|\bmay not be (?:published|reproduced"
@@ -282,6 +341,22 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"(?:prohibited|without)\b|™ is a trade ?mark\b"),
         max_words=45, needles=("(c)", "copyright", "©", "rights reserved", "may not be",
                                "reproduction", "copying", "republication", "redistribution", "™")),
+    Cue("posted-by", "metadata", 0.85, "a 'Posted by ... on ...' line",
+        _rx(r"^(?:posted|written|submitted|filed|published) (?:by|on|at|in)\b.{0,120}$"
+            r"|^(?:with (?:a )?(?:report|files|reporting) from|from (?:our )?correspondents? in)\b"),
+        max_words=25),
+    Cue("feedback-prompt", "comments", 0.85, "asks readers for letters, feedback or their stories",
+        _rx(r"\bsend us your (?:feedback|views|stories|photos|pictures|tips)\b|\bletters? to the "
+            r"editor\b|\bwe welcome your (?:feedback|comments|views)\b|\bhave a view on this\b"
+            r"|\bwe want your (?:local )?(?:stories|photos|videos|pics)\b|\bpost your (?:own|comment)\b"
+            r"|\bdiscuss (?:this|at the forum|in (?:the|our) forums?)\b|\bhave your say (?:on|in)\b"),
+        max_words=20, needles=("send us", "letter", "welcome your", "have a view", "want your",
+                               "post your", "discuss", "have your say")),
+    Cue("button-run", "promo", 0.85, "only button words ('E-mail this Article Print this Article')",
+        lambda text: _only_buttons(text), max_words=14),
+    Cue("tagged-link", "related", 0.75, "a headline tagged with a section, date or video length",
+        _rx(r"\[[A-Z][\w /&.'’-]{1,25}\]$|\(\d{1,2}:\d{2}\)$|\s[|–-]\s*\d{1,2}/\d{1,2}/\d{2,4}$"),
+        max_words=15, cased=True),
     Cue("rating-widget", "other", 0.85, "a rating, vote or counter widget",
         _rx(r"^\(?\d+\s+votes?\)?$|^rate this\b|^(?:like|dislike|recommend)(?: it| this)?\s*[?!]?$"
             r"|\bthumbs (?:up|down)\b|^\d[\d,.]*k?\s*(?:likes?|shares?|views?|reads?|reactions?)$"

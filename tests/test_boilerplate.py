@@ -121,10 +121,10 @@ def test_config_phrases_flag_more_and_say_so() -> None:
 
 
 def test_analysis_passes_the_configured_phrases() -> None:
-    article = _article("wired", PROSE, "Listen to this article", PROSE_2)
+    article = _article("wired", PROSE, "Sponsor message from Acme Radio", PROSE_2)
     corpus = Corpus("test", (article,))
     assert analyze(corpus).boilerplate_of("wired", 1) is None
-    configured = Config(boilerplate_phrases=("listen to this article",))
+    configured = Config(boilerplate_phrases=("sponsor message",))
     assert analyze(corpus, configured).boilerplate_of("wired", 1) is not None
 
 
