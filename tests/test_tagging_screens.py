@@ -367,7 +367,9 @@ def test_chips_for_shows_tags_notes_and_overrides(tagger: Tagger) -> None:
         (second, 3): ("source (sentence)", NOTE_CHIP),
         (second, 5): (OVERRIDE_CHIPS[True],),
     }
-    assert tagged_counts(tagger) == {tagger.corpus.articles[0].id: 1, second: 2}
+    first = tagger.corpus.articles[0].id
+    assert chips_for(tagger) == {(first, 1): ("quote",), **chips_for(tagger, second)}
+    assert tagged_counts(tagger) == {first: 1, second: 2}
 
 
 def test_override_cycle_and_bindings() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from textual.binding import Binding
 
-from annotations.models import PassageKey
+from annotations.models import Annotation, PassageKey
+from annotations.store import BOILERPLATE
 from annotations.tagging import Tagger
 
 TAGS_GROUP = Binding.Group("Tags", compact=True)
@@ -46,27 +47,30 @@ def next_override(current: bool | None) -> bool | None:
     return False if current else None
 
 
-def chips_for(tagger: Tagger, article_id: str) -> dict[PassageKey, tuple[str, ...]]:
-    """The chips of every marked passage of an article: tags, sentence tags, note and override."""
-    keys = dict.fromkeys(
-        a.key for a in tagger.store.for_article(article_id) if a.analyst == tagger.analyst and not a.orphan
-    )
-    chips = {key: _chips(tagger, key) for key in keys}
-    return {key: found for key, found in chips.items() if found}
+def chips_for(tagger: Tagger, article_id: str | None = None) -> dict[PassageKey, tuple[str, ...]]:
+    """The chips of every marked passage of one article (or of all): tags, sentence tags, note, override."""
+    found = tagger.store.for_article(article_id) if article_id is not None else tagger.store.all()
+    marks: dict[PassageKey, list[Annotation]] = defaultdict(list)
+    for annotation in found:
+        if annotation.analyst == tagger.analyst and not annotation.orphan:
+            marks[annotation.key].append(annotation)
+    order = {tag: number for number, tag in enumerate(tagger.tags)}
+    chips = {key: _chips(group, order) for key, group in marks.items()}
+    return {key: shown for key, shown in chips.items() if shown}
 
 
-def _chips(tagger: Tagger, key: PassageKey) -> tuple[str, ...]:
-    marks = tagger.marks(key)
-    whole = tagger.tags_on(key)
-    sentence = dict.fromkeys(
-        a.tag for a in marks if a.kind == "tag" and a.tag and a.target.scope == "span" and a.tag not in whole
-    )
-    chips = [*whole, *(tag + SENTENCE_SUFFIX for tag in sentence)]
+def _chips(marks: list[Annotation], order: dict[str, int]) -> tuple[str, ...]:
+    def tags(scope: str) -> list[str]:
+        names = {a.tag for a in marks if a.kind == "tag" and a.tag and a.target.scope == scope}
+        return sorted(names, key=lambda tag: (order.get(tag, len(order)), tag))
+
+    whole = tags("passage")
+    chips = [*whole, *(tag + SENTENCE_SUFFIX for tag in tags("span") if tag not in whole)]
     if any(a.kind == "note" and a.note for a in marks):
         chips.append(NOTE_CHIP)
-    override = tagger.override_on(key)
-    if override is not None:
-        chips.append(OVERRIDE_CHIPS[override])
+    overrides = sorted((a for a in marks if a.kind == "override"), key=lambda a: a.modified)
+    if overrides:
+        chips.append(OVERRIDE_CHIPS[overrides[-1].tag == BOILERPLATE])
     return tuple(chips)
 
 

@@ -1,0 +1,172 @@
+"""The tagging keys on a passage screen: what the analyst presses, and what the store then holds."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Footer
+
+from annotations.config import DEFAULT_TAGS
+from annotations.models import Analysis, Corpus, Duplicate, PassageKey
+from annotations.store import Store, memory_store, open_store
+from annotations.tagging import Outcome
+from tui.screens.export_dialog import ExportDialog
+from tui.screens.tags_screen import TagsScreen
+from tui.tagging_actions import TaggingScreen
+from tui.tagging_keys import NOTE_CHIP, OVERRIDE_CHIPS, chips_for
+
+SIZE = (140, 40)
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test in its own event loop (no async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+class Passages(TaggingScreen):
+    """A stand-in for the reader: a cursor on one passage, chips recomputed on every change."""
+
+    def __init__(self, corpus: Corpus, analysis: Analysis | None = None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.analysis = analysis
+        self.cursor: PassageKey = (corpus.articles[1].id, 2)
+        self.sentence: tuple[int, int] | None = None
+        self.chips: dict[PassageKey, tuple[str, ...]] = {}
+        self.visited: list[PassageKey] = []
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+
+    def tagging_target(self) -> tuple[PassageKey, tuple[int, int] | None]:
+        return self.cursor, self.sentence if self.sentence_mode else None
+
+    def tagging_changed(self, outcome: Outcome) -> None:
+        self.chips = chips_for(self.tagger) if self.tagger else {}
+
+    def go_to(self, key: PassageKey, remember: bool = True) -> None:
+        self.visited.append(key)
+
+
+class ReaderApp(App[None]):
+    def __init__(self, screen: Passages, store: Store) -> None:
+        super().__init__()
+        self.passages = screen
+        self.store = store
+
+    def on_mount(self) -> None:
+        self.push_screen(self.passages)
+        self.passages.start_tagging(self.store, self.passages.corpus, "ana", DEFAULT_TAGS)
+
+
+def reader(corpus: Corpus, analysis: Analysis | None = None, store: Store | None = None) -> ReaderApp:
+    return ReaderApp(Passages(corpus, analysis), memory_store() if store is None else store)
+
+
+@sync
+async def test_number_keys_toggle_tags_with_undo_and_redo(seed_corpus: Corpus) -> None:
+    app = reader(seed_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.passages
+        assert screen.check_action("undo", ()) is None
+        await pilot.press("1", "2")
+        assert screen.chips == {screen.cursor: ("key-fact", "quote")}
+        await pilot.press("1")
+        assert screen.chips == {screen.cursor: ("quote",)}
+        await pilot.press("u")
+        assert screen.chips == {screen.cursor: ("key-fact", "quote")}
+        await pilot.press("ctrl+r")
+        assert screen.chips == {screen.cursor: ("quote",)}
+        assert [a.tag for a in app.store.all()] == ["quote"]
+
+
+@sync
+async def test_picker_and_note_editor_write_to_the_store(seed_corpus: Corpus) -> None:
+    app = reader(seed_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.passages
+        await pilot.press("t", *"Field Report", "enter")
+        await pilot.press("c", *"ask the ministry", "ctrl+s")
+        assert screen.chips == {screen.cursor: ("field-report", NOTE_CHIP)}
+        assert screen.tagger is not None and screen.tagger.note_on(screen.cursor) == "ask the ministry"
+        await pilot.press("c", "escape")
+        await pilot.press("c", *["backspace"] * 20, "ctrl+s")
+        assert screen.chips == {screen.cursor: ("field-report",)}
+
+
+@sync
+async def test_override_cycles_and_sentence_mode_tags_one_sentence(seed_corpus: Corpus) -> None:
+    app = reader(seed_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.passages
+        assert screen.tagger is not None
+        await pilot.press("m")
+        assert screen.chips == {screen.cursor: (OVERRIDE_CHIPS[True],)}
+        await pilot.press("m")
+        assert screen.chips == {screen.cursor: (OVERRIDE_CHIPS[False],)}
+        await pilot.press("m")
+        assert screen.chips == {}
+        screen.sentence = screen.tagger.sentence_spans(screen.cursor)[0]
+        await pilot.press("v", "3")
+        assert screen.chips == {screen.cursor: ("claim (sentence)",)}
+        assert screen.tagger.spans(screen.cursor[0]) == [(*screen.sentence, "tag:claim")]
+
+
+@sync
+async def test_apply_to_copies_tags_the_copies(seed_corpus: Corpus) -> None:
+    first, second = seed_corpus.articles[0].id, seed_corpus.articles[1].id
+    copy = Duplicate(first, 4, 0.9, ((0, 10),))
+    app = reader(seed_corpus, Analysis(duplicates={(second, 2): (copy,)}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "A")
+        assert app.passages.chips == {(second, 2): ("quote",), (first, 4): ("quote",)}
+
+
+@sync
+async def test_tags_screen_jumps_and_export_writes_a_file(
+    seed_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = reader(seed_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.passages
+        await pilot.press("4", "T")
+        assert isinstance(app.screen, TagsScreen)
+        await pilot.press("enter")
+        assert screen.visited == [screen.cursor]
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.click("#export-go")
+    rows = [json.loads(line) for line in (tmp_path / "briefreader-export.jsonl").read_text().splitlines()]
+    assert [(r["article"], r["passage"], r["tag"]) for r in rows] == [(*screen.cursor, "background")]
+
+
+@sync
+async def test_a_read_only_store_says_so(seed_corpus: Corpus, tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    holder = open_store(path)
+    second = open_store(path)
+    app = reader(seed_corpus, store=second)
+    try:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("1")
+            await pilot.pause()
+            shown = [n.message for n in app._notifications]
+            assert any("cannot be saved" in line for line in shown)
+            assert any(line.startswith("Not saved") for line in shown)
+            assert app.passages.chips == {}
+    finally:
+        second.close()
+        holder.close()
