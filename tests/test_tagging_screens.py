@@ -16,7 +16,7 @@ from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Select, TextArea
+from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, Static, TextArea
 
 from annotations.models import Corpus
 from annotations.storage import StoreError
@@ -191,7 +191,7 @@ async def test_tags_screen_lists_every_annotation(tagger: Tagger) -> None:
         (second.label, "3", "claim", "", "ana"),
         (second.label, "4", "", "check the minister's words", "ana"),
     ]
-    assert rows[0][4] == excerpt(first.passages[1].text, 60)
+    assert rows[0][4] == excerpt(first.passages[1].text, 50)
 
 
 def test_parse_query_reads_fields_and_free_text() -> None:
@@ -295,7 +295,7 @@ async def test_export_dialog_refuses_a_folder(tmp_path: Path) -> None:
         await pilot.click("#export-go")
         assert app.results == []
         await pilot.pause()
-        assert "is a folder" in str(app.screen.query_one("#export-problem", Label).content)
+        assert "is a folder" in str(app.screen.query_one("#export-problem", Static).content)
 
 
 def test_run_export_writes_the_chosen_annotations(tagger: Tagger, tmp_path: Path) -> None:
@@ -319,7 +319,7 @@ async def test_store_problem_sets_the_bad_file_aside(tmp_path: Path) -> None:
         open_store(path)
     app = Host(StoreProblem(caught.value, path))
     async with app.run_test(size=SIZE) as pilot:
-        assert "invalid JSON" in str(app.screen.query_one("#store-message", Label).content)
+        assert "invalid JSON" in str(app.screen.query_one("#store-message", Static).content)
         await pilot.press("s")
     assert app.results == [True]
     assert not path.exists()

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from annotations.export import FORMATS, ExportOptions, export_text, write_output
 from annotations.models import Analysis, Corpus
@@ -115,7 +115,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         width: 76; height: auto; max-height: 95%;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    ExportDialog Select, ExportDialog Input, ExportDialog Checkbox { margin-bottom: 1; }
     ExportDialog #export-problem { color: $error; }
     ExportDialog Horizontal { height: auto; }
     ExportDialog Button { margin-right: 2; }
@@ -138,8 +137,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.folder = folder or Path.cwd()
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Content("Export annotations"))
+        with Vertical() as box:
+            box.border_title = "Export annotations"
             yield Select([(Content(FORMAT_LABELS[f]), f) for f in FORMATS], value="jsonl", allow_blank=False,
                          id="export-format")
             yield Select([(Content("All tags"), ALL), *((Content(excerpt(t, 60)), t) for t in self.tags)],
@@ -150,7 +149,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Checkbox(Content("Include what the machine found (leftovers, copies)"), id="export-machine")
             yield Label(Content(f"File (relative to {excerpt(str(self.folder), 50)})"))
             yield Input(default_name("jsonl"), id="export-path")
-            yield Label(id="export-problem")
+            yield Static(id="export-problem")
             with Horizontal():
                 yield Button("Export", variant="primary", id="export-go")
                 yield Button("Cancel", id="export-cancel")
@@ -181,7 +180,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         problem = "give a file name" if not self.query_one("#export-path", Input).value.strip() else None
         problem = problem or path_problem(request.path)
         if problem:
-            self.query_one("#export-problem", Label).update(Content(excerpt(problem, 200)))
+            self.query_one("#export-problem", Static).update(Content(excerpt(problem, 200)))
             return
         if not request.path.exists():
             self.dismiss(request)

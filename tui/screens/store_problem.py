@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Label, Static
 
 from annotations.storage import StoreError, set_aside
 from annotations.store import Store
@@ -63,11 +63,11 @@ class StoreProblem(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content("The annotation store cannot be used"))
-            yield Label(Content(excerpt(self.error.message, 300)), id="store-message")
+            yield Static(Content(excerpt(self.error.message, 300)), id="store-message")
             yield Button("Keep the old file aside and start a new store (s)", variant="warning",
                          id="store-set-aside", disabled=self.path is None)
             yield Button("Quit (q)", variant="primary", id="store-quit")
-            yield Label(id="store-failed")
+            yield Static(id="store-failed")
 
     @on(Button.Pressed, "#store-set-aside")
     def action_set_aside(self) -> None:
@@ -77,7 +77,7 @@ class StoreProblem(ModalScreen[bool]):
             self.moved_to = set_aside(self.path)
         except OSError as error:
             line = f"Could not move {self.path} aside: {error.strerror or error}"
-            self.query_one("#store-failed", Label).update(Content(excerpt(line, 300)))
+            self.query_one("#store-failed", Static).update(Content(excerpt(line, 300)))
             return
         self.app.notify(excerpt(f"The old store is kept as {self.moved_to}", 300), markup=False)
         self.dismiss(True)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from annotations.models import Annotation, Corpus, PassageKey
 from annotations.tagging import Filter, Outcome, Tagger
@@ -21,6 +21,8 @@ from tui.screens.excerpt import excerpt
 COLUMNS = ("article", "¶", "tag", "note", "quote", "analyst", "modified")
 ORPHAN = "⚠ orphan"
 KIND_PREFIX = {"override": "⚑ "}
+DETAIL_WIDTH = 300
+"""Characters of note and quote shown below the table."""
 FILTER_HELP = "tag:NAME  article:ID  analyst:NAME  is:orphan  and free text (in quote, note or tag)"
 
 
@@ -79,12 +81,25 @@ def cells(annotation: Annotation, corpus: Corpus) -> tuple[Text, ...]:
     return (
         Text(excerpt(label, 24)),
         where,
-        Text(excerpt(tag, 30)),
-        Text(excerpt(annotation.note, 40)),
-        Text(excerpt(annotation.target.exact, 60)),
+        Text(excerpt(tag, 24)),
+        Text(excerpt(annotation.note, 30)),
+        Text(excerpt(annotation.target.exact, 50)),
         Text(excerpt(annotation.analyst, 16)),
         Text(annotation.modified[:16].replace("T", " ")),
     )
+
+
+def detail(annotation: Annotation | None, corpus: Corpus) -> Content:
+    """The highlighted annotation in full: where, the note and the quoted text (literal)."""
+    if annotation is None:
+        return Content("")
+    article = corpus.article(annotation.article)
+    title = article.title if article else annotation.article_title or annotation.article
+    lines = [f"{excerpt(title, 100)} · ¶{annotation.target.passage + 1}"]
+    if annotation.note:
+        lines.append(f"✎ {excerpt(annotation.note, DETAIL_WIDTH)}")
+    lines.append(f"“{excerpt(annotation.target.exact, DETAIL_WIDTH)}”")
+    return Content("\n".join(lines))
 
 
 class TagsScreen(Screen[PassageKey | None]):
@@ -94,6 +109,7 @@ class TagsScreen(Screen[PassageKey | None]):
     TagsScreen #tags-filter { margin: 0 1; }
     TagsScreen #tags-status { color: $text-muted; padding: 0 1; }
     TagsScreen DataTable { height: 1fr; }
+    TagsScreen #tags-detail { height: auto; max-height: 6; padding: 0 1; border-top: solid $primary; }
     """
 
     BINDINGS = [
@@ -121,6 +137,7 @@ class TagsScreen(Screen[PassageKey | None]):
         yield Label(Content("Annotations"), id="tags-title")
         yield Input(self.initial_query, placeholder=FILTER_HELP, id="tags-filter")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="tags-table")
+        yield Static(id="tags-detail")
         yield Label(id="tags-status")
         yield Footer()
 
@@ -150,6 +167,7 @@ class TagsScreen(Screen[PassageKey | None]):
             table.add_row(*cells(annotation, self.tagger.corpus), key=annotation.id)
         if rows:
             table.move_cursor(row=min(row, len(rows) - 1))
+        self._row_highlighted()
         self._show_status(rows)
 
     def _show_status(self, rows: list[Annotation]) -> None:
@@ -161,7 +179,7 @@ class TagsScreen(Screen[PassageKey | None]):
             line = f"No annotation matches the filter ({total} in the store)"
         else:
             extra = f", {orphans} orphaned (listed first)" if orphans else ""
-            line = f"{len(rows)} of {total} annotations{extra}"
+            line = f"{len(rows)} of {total} annotations{extra} · enter: go to the passage"
         self.query_one("#tags-status", Label).update(Content(line))
 
     def highlighted(self) -> Annotation | None:
@@ -171,6 +189,10 @@ class TagsScreen(Screen[PassageKey | None]):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return self.tagger.store.get(key) if key is not None else None
+
+    @on(DataTable.RowHighlighted, "#tags-table")
+    def _row_highlighted(self) -> None:
+        self.query_one("#tags-detail", Static).update(detail(self.highlighted(), self.tagger.corpus))
 
     @on(DataTable.RowSelected, "#tags-table")
     def _row_chosen(self) -> None:
