@@ -67,8 +67,6 @@ class Tagger:
         self._clock = clock
         self._tags = list(dict.fromkeys([*tags, *store.tags()]))
 
-    # What the reader shows ------------------------------------------------------------
-
     @property
     def tags(self) -> tuple[str, ...]:
         """The tag list: number keys 1-9 take the first nine; the picker shows all."""
@@ -125,8 +123,6 @@ class Tagger:
 
     def orphans(self) -> list[Annotation]:
         return self.rows(Filter(orphans_only=True))
-
-    # Actions ------------------------------------------------------------------------
 
     def add_tag(self, name: str) -> Outcome:
         """Add a tag to the list (the picker creates tags this way)."""
@@ -234,8 +230,6 @@ class Tagger:
         if outcome.ok:
             self.history.redone()
         return outcome
-
-    # Helpers ------------------------------------------------------------------------
 
     def _do(self, changes: list[Change], message: str, *keys: PassageKey) -> Outcome:
         outcome = self._write(changes, message, keys)
