@@ -182,10 +182,12 @@ async def test_note_editor_escape_cancels_and_empty_means_remove() -> None:
 
 @sync
 async def test_tags_screen_lists_every_annotation(tagger: Tagger) -> None:
-    app = Host(TagsScreen(tagger))
-    async with app.run_test(size=SIZE):
-        rows = table_rows(app)
     first, second = tagger.corpus.articles[0], tagger.corpus.articles[1]
+    app = Host(TagsScreen(tagger))
+    async with app.run_test(size=SIZE) as pilot:
+        rows = table_rows(app)
+        shown = " ".join((await screen_text(pilot)).split())
+        assert f"“{first.passages[1].text}”" in shown.replace("│", "")
     assert [(r[0], r[1], r[2], r[3], r[5]) for r in rows] == [
         (first.label, "2", "quote", "", "ana"),
         (second.label, "3", "claim", "", "ana"),
