@@ -184,8 +184,10 @@ class JournalStorage(Storage):
         self._entries = entries
         self._batch_depth = 0
         self._pending: dict[str, Any] | None = None
-        if not self.read_only and entries:
-            self._compact()
+        if not self.read_only:
+            self._remove_stale_temporaries()
+            if entries:
+                self._compact()
 
     def _acquire(self) -> bool | None:
         try:
@@ -226,6 +228,11 @@ class JournalStorage(Storage):
             if not isinstance(entry, dict):
                 raise StoreError(self.journal, f"{self.journal}: line {number} is not a change")
             yield entry
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temp files left by a crash mid-rewrite (only the lock holder writes them)."""
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            _unlink_quietly(stale)
 
     def read(self) -> Tables:
         return self._tables

@@ -80,6 +80,7 @@ def test_kill_9_at_any_moment_leaves_a_store_that_loads(tmp_path: Path) -> None:
         child.wait()
         store = open_store(path)
         assert acknowledged <= len(store) <= acknowledged + 1
+        assert not list(tmp_path.glob("*.tmp"))
         store.close()
     assert len(open_store(path)) >= 12
 
