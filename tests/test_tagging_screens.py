@@ -25,7 +25,7 @@ from annotations.tagging import Tagger
 from tui.screens.excerpt import excerpt
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportRequest, run_export
 from tui.screens.note_editor import NoteEditor
-from tui.screens.store_problem import StoreProblem, read_only_notice, store_file
+from tui.screens.store_problem import StoreProblem, open_store_or_ask, read_only_notice, store_file
 from tui.screens.tag_picker import TagPicker, fuzzy_match, normalise, ranked
 from tui.screens.tags_screen import TagsScreen, parse_query
 from tui.tagging_keys import (
@@ -338,6 +338,26 @@ async def test_store_problem_quit_keeps_the_file(tmp_path: Path) -> None:
         await pilot.press("q")
     assert app.results == [False]
     assert path.read_text() == "[]"
+
+
+@sync
+async def test_open_store_or_ask_retries_after_setting_aside(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    path.write_bytes(b"\x00\xff")
+    opened: list[Store | None] = []
+
+    class Starter(App[None]):
+        def on_mount(self) -> None:
+            open_store_or_ask(self, path, opened.append)
+
+    app = Starter()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StoreProblem) and opened == []
+        await pilot.press("s")
+        await pilot.pause()
+    assert len(opened) == 1 and opened[0] is not None and opened[0].path == path
+    opened[0].close()
 
 
 def test_store_file_and_read_only_notice(tmp_path: Path) -> None:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from annotations.config import data_path
 from annotations.storage import StoreError, set_aside
-from annotations.store import Store
+from annotations.store import Store, open_store
 from tui.screens.excerpt import excerpt
 
 JOURNAL_SUFFIX = ".journal"
@@ -33,6 +36,24 @@ def read_only_notice(store: Store) -> str | None:
         return None
     reason = store.notice or "the annotation store is read-only"
     return f"{excerpt(reason, 160)}: tags and notes cannot be saved in this window"
+
+
+def open_store_or_ask(app: App[Any], path: Path | None, opened: Callable[[Store | None], None]) -> None:
+    """Open the store; when it cannot be read, ask (set it aside, or quit) and try again. None: quit."""
+    target = path or data_path()
+    try:
+        store = open_store(target)
+    except StoreError as error:
+
+        def answered(fresh: bool | None) -> None:
+            if fresh:
+                open_store_or_ask(app, target, opened)
+            else:
+                opened(None)
+
+        app.push_screen(StoreProblem(error, target), answered)
+        return
+    opened(store)
 
 
 class StoreProblem(ModalScreen[bool]):
