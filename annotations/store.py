@@ -101,8 +101,9 @@ class Store:
         """Make all `changes` in one durable write; on failure nothing changes and StoreError says why."""
         if self.read_only:
             raise StoreReadOnly(self.path, self.notice or "the annotation store is read-only")
-        gone = [self._doc_ids[b.id] for b, _ in changes if b is not None and b.id in self._doc_ids]
-        reused = {b.id: self._doc_ids[b.id] for b, _ in changes if b is not None and b.id in self._doc_ids}
+        touched = {a.id for pair in changes for a in pair if a is not None}
+        reused = {i: self._doc_ids[i] for i in touched if i in self._doc_ids}
+        gone = list(reused.values())
         added = [_document(a, reused.get(a.id)) for _, a in changes if a is not None]
         try:
             with self.storage.batch():
@@ -117,10 +118,11 @@ class Store:
         self._index(changes, doc_ids)
 
     def _index(self, changes: Sequence[Change], doc_ids: Sequence[int]) -> None:
-        for before, _ in changes:
-            if before is not None:
-                self._items.drop(before.id)
-                self._doc_ids.pop(before.id, None)
+        for pair in changes:
+            for annotation in pair:
+                if annotation is not None:
+                    self._items.drop(annotation.id)
+                    self._doc_ids.pop(annotation.id, None)
         afters = [after for _, after in changes if after is not None]
         for after, doc_id in zip(afters, doc_ids, strict=True):
             self._items.add(after)

@@ -124,3 +124,13 @@ def test_store_files_are_tinydb_json(tmp_path: Path) -> None:
     (doc,) = data["annotations"].values()
     assert doc["note"] == "first" and doc["target"]["exact"].startswith("Ministers met")
     assert doc["article_hash"].startswith("sha256:")
+
+
+def test_storing_an_annotation_again_replaces_it(make_store: Factory) -> None:
+    store = make_store()
+    source = article()
+    first = annotation(source, 0)
+    store.apply([(None, first)])
+    store.apply([(None, replace(first, note="edited"))])
+    assert len(store) == 1 and store.get(first.id).note == "edited"  # type: ignore[union-attr]
+    assert [a.note for a in make_store().all()] in (["edited"], [])
