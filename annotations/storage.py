@@ -174,6 +174,7 @@ class JournalStorage(Storage):
         self.journal = journal_path(self.path)
         self.notice: str | None = None
         self._lock = StoreLock(self.path)
+        self._complete_bytes: int | None = None
         self.read_only = read_only or not self._acquire()
         try:
             self._tables, entries = self._load()
@@ -186,10 +187,11 @@ class JournalStorage(Storage):
         self._pending: dict[str, Any] | None = None
         if not self.read_only:
             self._remove_stale_temporaries()
+            self._cut_torn_tail()
             if entries:
                 self._compact()
 
-    def _acquire(self) -> bool | None:
+    def _acquire(self) -> bool:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -203,12 +205,23 @@ class JournalStorage(Storage):
     def _load(self) -> tuple[Tables, int]:
         tables = read_tables(self.path)
         count = 0
-        for entry in self._journal_entries():
-            _apply_entry(tables, entry)
+        for number, entry in self._journal_entries():
+            try:
+                _apply_entry(tables, entry)
+            except (AttributeError, TypeError, ValueError):
+                raise StoreError(self.journal, f"{self.journal}: line {number} is not a change") from None
             count += 1
         return tables, count
 
-    def _journal_entries(self) -> Iterator[dict[str, Any]]:
+    def _cut_torn_tail(self) -> None:
+        """Drop a half-written last line so the next change does not land behind it."""
+        if self._complete_bytes is None:
+            return
+        with suppress(OSError):
+            os.truncate(self.journal, self._complete_bytes)
+        self._complete_bytes = None
+
+    def _journal_entries(self) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
             raw = self.journal.read_bytes()
         except FileNotFoundError:
@@ -223,11 +236,13 @@ class JournalStorage(Storage):
                 entry = json.loads(line)
             except (UnicodeDecodeError, json.JSONDecodeError):
                 if number == len(lines):
-                    return  # torn by a crash mid-append: the change in flight is lost, nothing else
+                    # Torn by a crash mid-append: only the change in flight is lost.
+                    self._complete_bytes = raw.rfind(b"\n") + 1
+                    return
                 raise StoreError(self.journal, f"{self.journal}: line {number} is damaged") from None
             if not isinstance(entry, dict):
                 raise StoreError(self.journal, f"{self.journal}: line {number} is not a change")
-            yield entry
+            yield number, entry
 
     def _remove_stale_temporaries(self) -> None:
         """Temp files left by a crash mid-rewrite (only the lock holder writes them)."""

@@ -85,7 +85,7 @@ def test_kill_9_at_any_moment_leaves_a_store_that_loads(tmp_path: Path) -> None:
     assert len(open_store(path)) >= 12
 
 
-def test_torn_last_journal_line_is_ignored(tmp_path: Path) -> None:
+def test_torn_last_journal_line_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = open_store(tmp_path / "live" / "annotations.json")
     source = article()
     kept = [annotation(source, index) for index in range(3)]
@@ -96,10 +96,15 @@ def test_torn_last_journal_line_is_ignored(tmp_path: Path) -> None:
     store.close()
     with journal_path(crashed / "annotations.json").open("ab") as journal:
         journal.write(b'{"set": {"annotations": {"9": {"id": "half')
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage_module.os, "replace", broken_replace)
     reopened = open_store(crashed / "annotations.json")
     assert sorted(a.id for a in reopened.all()) == sorted(a.id for a in kept)
     reopened.apply([(None, annotation(source, 3))])
     reopened.close()
+    monkeypatch.undo()
     assert len(open_store(crashed / "annotations.json")) == 4
 
 
