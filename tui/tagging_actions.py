@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
+from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from annotations.export import ExportError
@@ -34,7 +37,7 @@ class TaggingScreen(Screen[None]):
     picks a passage.
     """
 
-    BINDINGS = TAGGING_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*TAGGING_BINDINGS]
 
     tagger: Tagger | None = None
     analysis: Analysis | None = None
@@ -84,7 +87,7 @@ class TaggingScreen(Screen[None]):
     # Actions -----------------------------------------------------------------------------
 
     def _done(self, outcome: Outcome) -> None:
-        severity = "information" if outcome.ok else "warning"
+        severity: SeverityLevel = "information" if outcome.ok else "warning"
         self.notify(excerpt(outcome.message, 200), severity=severity, markup=False)
         if outcome.count:
             self.tagging_changed(outcome)

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
@@ -223,7 +224,7 @@ class TagsScreen(Screen[PassageKey | None]):
         self._done(self.tagger.redo())
 
     def _done(self, outcome: Outcome) -> None:
-        severity = "information" if outcome.ok else "warning"
+        severity: SeverityLevel = "information" if outcome.ok else "warning"
         self.notify(excerpt(outcome.message, 200), severity=severity, markup=False)
         if outcome.count:
             self.refresh_rows()
