@@ -72,3 +72,10 @@ def test_console_entry_point_runs_as_a_module() -> None:
     )
     assert result.returncode == 0
     assert len(json.loads(result.stdout.decode("utf-8"))["articles"]) == 5
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    command = f"{sys.executable} -m tui analyze --json | head -c 10"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert result.stdout == '{\n "versio'
+    assert "Traceback" not in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -87,7 +88,12 @@ def analyze_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        return _run_subcommand(args[0], args[1:])
+        try:
+            return _run_subcommand(args[0], args[1:])
+        except BrokenPipeError:
+            # The reader of our output (`| head`) left: not an error, and no traceback.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
     options = app_parser().parse_args(args)
     from tui.app import run_app
 
