@@ -20,7 +20,7 @@ from annotations.tagging import Outcome
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.tags_screen import TagsScreen
 from tui.tagging_actions import TaggingScreen
-from tui.tagging_keys import NOTE_CHIP, OVERRIDE_CHIPS, chips_for
+from tui.tagging_keys import NOTE_CHIP, OVERRIDE_CHIPS, TAGGING_PALETTE, chips_for
 
 SIZE = (140, 40)
 
@@ -148,7 +148,7 @@ async def test_tags_screen_jumps_and_export_writes_a_file(
         assert screen.visited == [screen.cursor]
         await pilot.press("e")
         assert isinstance(app.screen, ExportDialog)
-        await pilot.click("#export-go")
+        await pilot.press("enter")
     rows = [json.loads(line) for line in (tmp_path / "briefreader-export.jsonl").read_text().splitlines()]
     assert [(r["article"], r["passage"], r["tag"]) for r in rows] == [(*screen.cursor, "background")]
 
@@ -170,3 +170,11 @@ async def test_a_read_only_store_says_so(seed_corpus: Corpus, tmp_path: Path) ->
     finally:
         second.close()
         holder.close()
+
+
+def test_every_palette_entry_names_an_action() -> None:
+    assert {action for _, action, _ in TAGGING_PALETTE} == {
+        "pick_tag", "edit_note", "sentence_mode", "apply_to_copies", "cycle_override", "undo", "redo",
+        "tags_screen", "export",
+    }
+    assert all(callable(getattr(TaggingScreen, f"action_{action}", None)) for _, action, _ in TAGGING_PALETTE)

@@ -26,18 +26,25 @@ TAGGING_BINDINGS: list[Binding] = [
     ),
     Binding("t", "pick_tag", "Tag…", id="pick_tag", tooltip="Pick or create a tag by name"),
     Binding("c", "edit_note", "Note", id="edit_note", tooltip="Write a note on the passage (or sentence)"),
-    Binding("v", "sentence_mode", "Sentences", id="sentence_mode",
+    Binding("v", "sentence_mode", "Sentences", id="sentence_mode", show=False,
             tooltip="Tag single sentences instead of whole passages"),
-    Binding("A", "apply_to_copies", "Tag copies", id="apply_to_copies",
+    Binding("A", "apply_to_copies", "Tag copies", id="apply_to_copies", show=False,
             tooltip="Put this passage's tags on its copies in other articles"),
-    Binding("m", "cycle_override", "Mark leftover", id="cycle_override",
+    Binding("m", "cycle_override", "Mark leftover", id="cycle_override", show=False,
             tooltip="Cycle: detector decides / marked boilerplate / marked article text"),
     Binding("u", "undo", "Undo", id="undo"),
-    Binding("ctrl+r", "redo", "Redo", id="redo"),
+    Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
     Binding("T", "tags_screen", "All tags", id="tags_screen", tooltip="List every annotation"),
     Binding("e", "export", "Export", id="export", tooltip="Write the annotations to a file"),
 ]
-"""Actions the reader implements: action_tag(n), action_pick_tag, action_edit_note, ... by these names."""
+"""Actions TaggingScreen implements; the footer shows the everyday ones, help and the palette list all."""
+
+TAGGING_PALETTE: tuple[tuple[str, str, str], ...] = tuple(
+    (binding.description, binding.action, binding.tooltip or binding.description)
+    for binding in TAGGING_BINDINGS
+    if binding.group is None
+)
+"""(title, screen action, help) for the command palette, in the shape of tui.commands.PALETTE."""
 
 
 def next_override(current: bool | None) -> bool | None:
@@ -81,3 +88,4 @@ def tagged_counts(tagger: Tagger) -> dict[str, int]:
         if a.analyst == tagger.analyst and not a.orphan and a.kind in ("tag", "note")
     }
     return dict(Counter(article for article, _ in keys))
+

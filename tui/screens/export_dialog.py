@@ -154,6 +154,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button("Export", variant="primary", id="export-go")
                 yield Button("Cancel", id="export-cancel")
 
+    def on_mount(self) -> None:
+        # Enter in the file name exports, so `e` then enter writes the default export.
+        self.query_one("#export-path", Input).focus()
+
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)
