@@ -18,6 +18,7 @@ from annotations.models import Analysis, Corpus, Duplicate, PassageKey
 from annotations.store import Store, memory_store, open_store
 from annotations.tagging import Outcome
 from tui.screens.export_dialog import ExportDialog
+from tui.screens.sentence_picker import SentencePicker
 from tui.screens.tags_screen import TagsScreen
 from tui.tagging_actions import TaggingScreen
 from tui.tagging_keys import NOTE_CHIP, OVERRIDE_CHIPS, TAGGING_PALETTE, chips_for
@@ -122,6 +123,30 @@ async def test_override_cycles_and_sentence_mode_tags_one_sentence(seed_corpus: 
         await pilot.press("v", "3")
         assert screen.chips == {screen.cursor: ("claim (sentence)",)}
         assert screen.tagger.spans(screen.cursor[0]) == [(*screen.sentence, "tag:claim")]
+
+
+@sync
+async def test_sentence_mode_asks_which_sentence(seed_corpus: Corpus) -> None:
+    app = reader(seed_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.passages
+        assert screen.tagger is not None
+        article = seed_corpus.articles[1].id
+        screen.cursor = next(
+            (article, p.index) for p in seed_corpus.articles[1].passages
+            if len(screen.tagger.sentence_spans((article, p.index))) > 2
+        )
+        spans = screen.tagger.sentence_spans(screen.cursor)
+        await pilot.press("v", "3")
+        assert isinstance(app.screen, SentencePicker)
+        await pilot.press("down", "enter")
+        assert screen.tagger.spans(screen.cursor[0]) == [(*spans[1], "tag:claim")]
+        await pilot.press("c", "enter", *"which minister?", "ctrl+s")
+        assert screen.tagger.note_on(screen.cursor, spans[1]) == "which minister?"
+        await pilot.press("1", "escape")
+        assert screen.chips == {screen.cursor: ("claim (sentence)", NOTE_CHIP)}
+        await pilot.press("v", "1")
+        assert screen.chips == {screen.cursor: ("key-fact", "claim (sentence)", NOTE_CHIP)}
 
 
 @sync

@@ -25,6 +25,7 @@ from annotations.tagging import Tagger
 from tui.screens.excerpt import excerpt
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportRequest, run_export
 from tui.screens.note_editor import NoteEditor
+from tui.screens.sentence_picker import SentencePicker
 from tui.screens.store_problem import StoreProblem, open_store_or_ask, read_only_notice, store_file
 from tui.screens.tag_picker import TagPicker, fuzzy_match, normalise, ranked
 from tui.screens.tags_screen import TagsScreen, parse_query
@@ -423,7 +424,12 @@ async def test_hostile_text_shows_literally(seed_corpus: Corpus) -> None:
         shown = await screen_text(pilot)
         assert shown.count(HOSTILE) >= 3 and "[/] and" in shown and "\x1b" not in shown
         await pilot.press("escape")
-    for screen in (TagPicker([HOSTILE, "[/]"]), NoteEditor(HOSTILE, hostile_passage.text)):
+    pickers: list[Screen[Any]] = [
+        TagPicker([HOSTILE, "[/]"]),
+        NoteEditor(HOSTILE, hostile_passage.text),
+        SentencePicker([((0, 3), HOSTILE, ["[/]"]), ((3, 5), "[/]", [HOSTILE])]),
+    ]
+    for screen in pickers:
         app = Host(screen)
         async with app.run_test(size=SIZE) as pilot:
             assert HOSTILE in await screen_text(pilot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,13 +17,15 @@ from annotations.tagging import Outcome, Span, Tagger
 from tui.screens.excerpt import excerpt
 from tui.screens.export_dialog import ExportDialog, ExportRequest, run_export
 from tui.screens.note_editor import NoteEditor
+from tui.screens.sentence_picker import SentencePicker
 from tui.screens.store_problem import read_only_notice
 from tui.screens.tag_picker import TagPicker
 from tui.screens.tags_screen import TagsScreen
 from tui.tagging_keys import TAGGING_BINDINGS, next_override
 
 Target = tuple[PassageKey, Span | None]
-"""The passage under the cursor, and the sentence in it when tagging sentences."""
+"""The passage under the cursor, and the sentence in it when the screen has a sentence cursor."""
+Act = Callable[[Tagger, PassageKey, Span | None], None]
 
 NEEDS_TARGET = frozenset({"tag", "pick_tag", "edit_note", "apply_to_copies", "cycle_override"})
 TAGGING_ACTIONS = frozenset(binding.action.split("(")[0] for binding in TAGGING_BINDINGS)
@@ -42,11 +45,13 @@ class TaggingScreen(Screen[None]):
     tagger: Tagger | None = None
     analysis: Analysis | None = None
     sentence_mode: bool = False
+    last_sentence: int = 0
+    """Which sentence the sentence picker highlights first (the one chosen last)."""
 
     # Hooks -------------------------------------------------------------------------------
 
     def tagging_target(self) -> Target | None:
-        """The passage (and sentence, in sentence mode) the tagging keys act on."""
+        """The passage the tagging keys act on; a sentence span too when the screen has a sentence cursor."""
         return None
 
     def tagging_changed(self, outcome: Outcome) -> None:
@@ -56,7 +61,7 @@ class TaggingScreen(Screen[None]):
         """Show the passage `key` (the tags screen's choice)."""
 
     def sentence_mode_changed(self) -> None:
-        """Sentence mode was switched: show or hide the sentence cursor."""
+        """Sentence mode was switched (tag keys then ask which sentence unless the target has a span)."""
 
     # Setup -------------------------------------------------------------------------------
 
@@ -99,23 +104,44 @@ class TaggingScreen(Screen[None]):
             return None
         return self.tagger, target
 
-    def action_tag(self, number: int) -> None:
+    def _on_target(self, act: Act) -> None:
+        """Run `act` on the target; in sentence mode, on the sentence the analyst picks first."""
         ready = self._ready()
         if ready is None:
             return
         tagger, (key, span) = ready
-        tag = tagger.tag_for_number(number)
-        if tag is None:
-            self.notify(f"No tag on key {number}: the tag list has {len(tagger.tags)}", severity="warning")
+        if span is not None or not self.sentence_mode:
+            act(tagger, key, span)
             return
-        self._done(tagger.toggle(key, tag, span))
+        spans = tagger.sentence_spans(key)
+        if len(spans) == 1:
+            act(tagger, key, spans[0])
+            return
+        article = tagger.corpus.article(key[0])
+        text = article.text if article else ""
+        sentences = [(s, text[s[0] : s[1]], tagger.tags_on(key, s)) for s in spans]
+
+        def chosen(picked: Span | None) -> None:
+            if picked is not None:
+                self.last_sentence = spans.index(picked)
+                act(tagger, key, picked)
+
+        picker = SentencePicker(sentences, self._where(key, None), self.last_sentence)
+        self.app.push_screen(picker, chosen)
+
+    def action_tag(self, number: int) -> None:
+        if self.tagger is None:
+            return
+        tag = self.tagger.tag_for_number(number)
+        if tag is None:
+            self.notify(f"No tag on key {number}: the list has {len(self.tagger.tags)}", severity="warning")
+            return
+        self._on_target(lambda tagger, key, span: self._done(tagger.toggle(key, tag, span)))
 
     def action_pick_tag(self) -> None:
-        ready = self._ready()
-        if ready is None:
-            return
-        tagger, (key, span) = ready
+        self._on_target(self._pick_tag)
 
+    def _pick_tag(self, tagger: Tagger, key: PassageKey, span: Span | None) -> None:
         def picked(name: str | None) -> None:
             if name:
                 self._done(tagger.toggle(key, name, span))
@@ -124,15 +150,13 @@ class TaggingScreen(Screen[None]):
         self.app.push_screen(picker, picked)
 
     def action_edit_note(self) -> None:
-        ready = self._ready()
-        if ready is None:
-            return
-        tagger, (key, span) = ready
+        self._on_target(self._edit_note)
+
+    def _edit_note(self, tagger: Tagger, key: PassageKey, span: Span | None) -> None:
         article = tagger.corpus.article(key[0])
         if article is None:
             return
-        passage = article.passages[key[1]]
-        quoted = article.text[span[0] : span[1]] if span else passage.text
+        quoted = article.text[span[0] : span[1]] if span else article.passages[key[1]].text
 
         def written(text: str | None) -> None:
             if text is not None:
@@ -143,7 +167,8 @@ class TaggingScreen(Screen[None]):
 
     def action_sentence_mode(self) -> None:
         self.sentence_mode = not self.sentence_mode
-        self.notify("Tagging sentences" if self.sentence_mode else "Tagging whole passages")
+        on = "Tagging sentences: the tag keys ask which one"
+        self.notify(on if self.sentence_mode else "Tagging whole passages")
         self.sentence_mode_changed()
 
     def action_apply_to_copies(self) -> None:
