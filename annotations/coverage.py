@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from annotations.align import Stretch
 from annotations.models import Article, Duplicate, PassageKey
+from annotations.normalize import word_offsets
 
-Offsets = Callable[[int], list[tuple[int, int]]]
 Ranges = list[tuple[int, int]]
 
 
@@ -33,12 +33,12 @@ def summarise(
     keys: list[PassageKey],
     words: list[list[int]],
     matches: list[Match],
-    offsets: Offsets,
+    texts: list[str],
 ) -> dict[str, Any]:
     """The fields of Overlaps, from passage numbers back to passage keys."""
     novelty, overlap = _shares(articles, keys, words, matches)
     return {
-        "duplicates": _duplicates(keys, words, matches, offsets),
+        "duplicates": _duplicates(keys, words, matches, texts),
         "clusters": _clusters(keys, matches),
         "novelty": novelty,
         "overlap": overlap,
@@ -46,21 +46,24 @@ def summarise(
 
 
 def _duplicates(
-    keys: list[PassageKey], words: list[list[int]], matches: list[Match], offsets: Offsets
+    keys: list[PassageKey], words: list[list[int]], matches: list[Match], texts: list[str]
 ) -> dict[PassageKey, tuple[Duplicate, ...]]:
-    found: dict[PassageKey, list[Duplicate]] = defaultdict(list)
+    """Both sides of every match, each with spans in its own text, best score first."""
+    listed: dict[int, list[tuple[float, int, Ranges]]] = defaultdict(list)
     for match in matches:
         ranges = {side: match.ranges(side) for side in (match.first, match.second)}
         smaller = min(ranges, key=lambda side: len(words[side]))
         score = round(min(1.0, _length(ranges[smaller]) / max(len(words[smaller]), 1)), 4)
-        for side, other in ((match.first, match.second), (match.second, match.first)):
-            spans = _characters(ranges[side], offsets(side))
-            found[keys[side]].append(Duplicate(keys[other][0], keys[other][1], score, spans))
-    order = {key: number for number, key in enumerate(keys)}
-    return {
-        key: tuple(sorted(listed, key=lambda dup: (-dup.score, order[(dup.article, dup.passage)])))
-        for key, listed in sorted(found.items(), key=lambda item: order[item[0]])
-    }
+        listed[match.first].append((-score, match.second, ranges[match.first]))
+        listed[match.second].append((-score, match.first, ranges[match.second]))
+    found: dict[PassageKey, tuple[Duplicate, ...]] = {}
+    for number in sorted(listed):
+        offsets = word_offsets(texts[number])
+        found[keys[number]] = tuple(
+            Duplicate(keys[other][0], keys[other][1], -score, _characters(ranges, offsets))
+            for score, other, ranges in sorted(listed[number], key=lambda item: item[:2])
+        )
+    return found
 
 
 def _characters(ranges: Ranges, offsets: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -1,16 +1,23 @@
-"""Matching form of passage text: words that survive light edits, with offsets into the original."""
+"""Matching form of passage text: words that survive light edits, with offsets into the original.
+
+Every step keeps the text's length, so a word's position in the folded text is its position in the
+original: the reader can highlight exactly the shared words.
+"""
 
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 _SPACE = " "
+_PUNCTUATION = "!#$%&()*+,/:;<=>?@[\\]^_{|}~…•·¡¿‹›、。，！？：；（）【】《》〈〉"
 _FOLD = str.maketrans(
     {
         **dict.fromkeys("‘’‚‛′`´", "'"),
-        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("“”„‟″«»「」『』", '"'),
         # Dashes and hyphens separate words, so "top-line" matches "top line".
         **dict.fromkeys("-‐‑‒–—―−⁃", _SPACE),
+        **dict.fromkeys(_PUNCTUATION, _SPACE),
         **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                         "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\t\n", _SPACE),
     }
@@ -18,15 +25,17 @@ _FOLD = str.maketrans(
 # Invisible characters inside a word must not split it; they are dropped from the word itself.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _DROP_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE + ".", None))
-_WORD = re.compile(rf"[\w{_INVISIBLE}]+(?:\.[\w{_INVISIBLE}]+)*")
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 # "China's" and "China’s" match "China"; two spaces keep the text's length.
-_NEEDS_CLEANING = re.compile(rf"\w\.\w|[{_INVISIBLE}]")
 _POSSESSIVE = re.compile(r"'s\b")
-_QUOTED = re.compile(r'"[^"\n]{1,1000}"')
+# A full stop that ends a word is dropped; one inside a word ("U.S", "2.5") is removed from it.
+_END_DOT = re.compile(r"\.(?!\w)")
+_WORD = re.compile(r"\S+")
+_QUOTED = re.compile(r'"[^"]{1,1000}"')
 
 
 def fold(text: str) -> str:
-    """Lower-case `text` and unify quotes, dashes, spaces and possessives, keeping every offset."""
+    """Lower-case `text`, unify quotes, blank out dashes, punctuation and possessives; same length."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
@@ -43,15 +52,30 @@ def words(text: str) -> list[str]:
 
 def split(folded: str) -> list[str]:
     """The matching words of text already folded."""
-    found = _WORD.findall(folded)
-    if _NEEDS_CLEANING.search(folded):
-        return [word.translate(_DROP_INVISIBLE) for word in found]
+    bare = _bare(folded)
+    found = bare.split()
+    if "." in bare or _HAS_INVISIBLE.search(bare):
+        found = list(map(str.translate, found, repeat(_DROP_INVISIBLE)))
+        if "" in found:
+            found = [word for word in found if word]
     return found
 
 
 def word_offsets(text: str) -> list[tuple[int, int]]:
     """(start, end) in `text` of each word `words(text)` returns, in the same order."""
-    return [match.span() for match in _WORD.finditer(fold(text))]
+    bare = _bare(fold(text))
+    spans = [match.span() for match in _WORD.finditer(bare)]
+    if _HAS_INVISIBLE.search(bare):
+        spans = [(start, end) for start, end in spans if bare[start:end].translate(_DROP_INVISIBLE)]
+    return spans
+
+
+def _bare(folded: str) -> str:
+    """Folded text without quote marks and word-final full stops, ready to split on spaces."""
+    bare = folded.replace('"', _SPACE).replace("'", _SPACE).replace(". ", "  ")
+    if bare.endswith("."):
+        bare = bare[:-1] + _SPACE
+    return _END_DOT.sub(_SPACE, bare) if "." in bare else bare
 
 
 def quoted(folded: str) -> list[str]:

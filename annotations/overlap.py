@@ -9,8 +9,10 @@ or a whole quotation of MIN_QUOTE words on both sides.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from annotations.align import Stretch, align
@@ -26,8 +28,9 @@ MIN_SPAN = 5
 
 Cancelled = Callable[[], bool]
 
+_READ_SHARE = 0.35
 _INDEX_SHARE = 0.6
-"""Rough share of the work spent indexing, for the progress bar."""
+"""Rough shares of the work done after reading and after indexing, for the progress bar."""
 
 
 class AnalysisCancelled(Exception):
@@ -60,6 +63,28 @@ def find_overlaps(
     cancelled: Cancelled | None = None,
 ) -> Overlaps:
     """Copied text between all non-boilerplate passages; raises AnalysisCancelled when told to stop."""
+    with _collector_paused():
+        return _find(articles, boilerplate, progress, cancelled)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: its sweeps over millions of new lists cost more than the work."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _find(
+    articles: Sequence[Article],
+    boilerplate: frozenset[PassageKey],
+    progress: Callable[[float], None] | None,
+    cancelled: Cancelled | None,
+) -> Overlaps:
     ticker = _Ticker(progress, cancelled)
     keys = [
         (article.id, passage.index)
@@ -69,13 +94,15 @@ def find_overlaps(
     ]
     texts = {(article.id, passage.index): passage.text for article in articles
              for passage in article.passages}
+    ordered = [texts[key] for key in keys]
     index = ShingleIndex()
-    for number, key in enumerate(keys):
-        index.add(texts[key])
-        ticker.tick(number, len(keys), 0.0, _INDEX_SHARE)
+    for number, text in enumerate(ordered):
+        index.read(text)
+        ticker.tick(number, len(keys), 0.0, _READ_SHARE)
+    index.build(lambda number: ticker.tick(number, len(keys), _READ_SHARE, _INDEX_SHARE))
     pairs = list(index.pairs())
     matches: list[Match] = []
-    verifier = _Verifier(index.words, [texts[key] for key in keys])
+    verifier = _Verifier(index.words, ordered)
     for number, (first, second) in enumerate(pairs):
         match = verifier.verify(first, second)
         if match is not None:
@@ -83,7 +110,7 @@ def find_overlaps(
         ticker.tick(number, len(pairs), _INDEX_SHARE, 1.0)
     if progress is not None:
         progress(1.0)
-    return Overlaps(**summarise(articles, keys, index.words, matches, verifier.offsets))
+    return Overlaps(**summarise(articles, keys, index.words, matches, ordered))
 
 
 class _Verifier:
@@ -92,14 +119,6 @@ class _Verifier:
     def __init__(self, words: list[list[int]], texts: list[str]) -> None:
         self.words = words
         self.texts = texts
-        self._offsets: dict[int, list[tuple[int, int]]] = {}
-
-    def offsets(self, number: int) -> list[tuple[int, int]]:
-        """Character offsets of passage `number`'s words, computed once when first needed."""
-        found = self._offsets.get(number)
-        if found is None:
-            found = self._offsets[number] = word_offsets(self.texts[number])
-        return found
 
     def verify(self, first: int, second: int) -> Match | None:
         stretches = align(self.words[first], self.words[second])
@@ -123,7 +142,8 @@ class _Verifier:
         ]
 
     def _quotes(self, number: int) -> list[tuple[int, int]]:
-        spans = quotations(self.texts[number], self.offsets(number))
+        text = self.texts[number]
+        spans = quotations(text, word_offsets(text))
         return [(start, end) for start, end in spans if end - start >= MIN_QUOTE]
 
 
