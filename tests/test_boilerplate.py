@@ -174,6 +174,8 @@ def test_a_wire_subhead_repeated_between_the_same_paragraphs_is_not_a_template()
             "شارك",
         ),
         ("🔥🔥🔥", "👍", "—", "...", "?", "a", "x" * 50_000),
+        # Lines that once made nested regular expressions backtrack for seconds.
+        ("By " + " ".join(["Weston Anderson"] * 7) + " zzz", "Home " + "» x " * 12 + "!"),
     ],
 )
 def test_other_languages_and_odd_lines_do_not_crash(lines: tuple[str, ...]) -> None:
