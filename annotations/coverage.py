@@ -114,7 +114,7 @@ def _shares(
         article.id: 1.0 - copied[article.id] / totals[article.id] if totals[article.id] else 1.0
         for article in articles
     }
-    overlap = {pair: count / totals[pair[0]] for pair, count in pairwise.items()}
+    overlap = {pair: count / totals[pair[0]] for pair, count in sorted(pairwise.items())}
     return novelty, overlap
 
 

@@ -69,7 +69,7 @@ class ShingleIndex:
         self._quotes.append([encode(split(quote)) for quote in quoted(folded)])
 
     def build(self, tick: Callable[[int], None]) -> None:
-        """Post every passage's fingerprints, once all words are known (the vocabulary is then spent)."""
+        """Post every passage's fingerprints, once all words are known."""
         stop = self._stop_words()
         for number, (ids, quotes) in enumerate(zip(self.words, self._quotes, strict=True)):
             keys = fingerprints(ids, stop)
@@ -77,7 +77,6 @@ class ShingleIndex:
             self._post(keys, number)
             tick(number)
         self._quotes = []
-        self.vocabulary = Vocabulary()
 
     def _stop_words(self) -> frozenset[int]:
         counts: Counter[int] = Counter()

@@ -3,8 +3,8 @@
 How: each passage's words are folded (case, quotes, dashes, spaces, possessives; see normalize.py),
 its 4-word shingles are winnowed into fingerprints and posted in an inverted index (fingerprint.py),
 so only passages sharing a fingerprint are ever compared. Each such pair is aligned word by word
-(align.py) and kept when it shares a stretch of MIN_RUN words (a few edited words inside bridged)
-or a whole quotation of MIN_QUOTE words on both sides.
+(align.py) and kept when it shares a stretch of 8 words (a few edited words inside bridged, some
+not function words) or a whole quotation of 4 words on both sides (verify.py).
 """
 
 from __future__ import annotations
@@ -15,16 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from annotations.align import Stretch, align
 from annotations.coverage import Match, summarise
-from annotations.fingerprint import MIN_QUOTE, ShingleIndex
+from annotations.fingerprint import ShingleIndex
 from annotations.models import Article, Duplicate, PassageKey
-from annotations.normalize import quotations, word_offsets
-
-MIN_RUN = 8
-"""Shared words (edits inside bridged) that make two passages copies of each other."""
-MIN_SPAN = 5
-"""Once a pair is a copy, other shared stretches this long are highlighted too."""
+from annotations.verify import Verifier
 
 Cancelled = Callable[[], bool]
 
@@ -102,7 +96,7 @@ def _find(
     index.build(lambda number: ticker.tick(number, len(keys), _READ_SHARE, _INDEX_SHARE))
     pairs = list(index.pairs())
     matches: list[Match] = []
-    verifier = _Verifier(index.words, ordered)
+    verifier = Verifier(index.words, ordered, index.vocabulary.numbers)
     for number, (first, second) in enumerate(pairs):
         match = verifier.verify(first, second)
         if match is not None:
@@ -111,40 +105,6 @@ def _find(
     if progress is not None:
         progress(1.0)
     return Overlaps(**summarise(articles, keys, index.words, matches, ordered))
-
-
-class _Verifier:
-    """Aligns candidate pairs and keeps those that really share copied text."""
-
-    def __init__(self, words: list[list[int]], texts: list[str]) -> None:
-        self.words = words
-        self.texts = texts
-
-    def verify(self, first: int, second: int) -> Match | None:
-        stretches = align(self.words[first], self.words[second])
-        if not stretches:
-            return None
-        if max(stretch.matched for stretch in stretches) >= MIN_RUN:
-            kept = [stretch for stretch in stretches if stretch.matched >= MIN_SPAN]
-        else:
-            kept = self._quoted(first, second, stretches)
-        return Match(first, second, tuple(kept)) if kept else None
-
-    def _quoted(self, first: int, second: int, stretches: list[Stretch]) -> list[Stretch]:
-        """Stretches that hold a whole quotation of MIN_QUOTE words in both passages."""
-        quotes_a = self._quotes(first)
-        quotes_b = self._quotes(second) if quotes_a else []
-        return [
-            stretch
-            for stretch in stretches
-            if any(stretch.a_start <= start and end <= stretch.a_end for start, end in quotes_a)
-            and any(stretch.b_start <= start and end <= stretch.b_end for start, end in quotes_b)
-        ]
-
-    def _quotes(self, number: int) -> list[tuple[int, int]]:
-        text = self.texts[number]
-        spans = quotations(text, word_offsets(text))
-        return [(start, end) for start, end in spans if end - start >= MIN_QUOTE]
 
 
 class _Ticker:

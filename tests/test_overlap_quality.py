@@ -1,0 +1,140 @@
+"""Precision and recall of copy detection on the hand-labelled development set.
+
+Run `python tests/test_overlap_quality.py` to print the table.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from annotations.loading import load_corpus, load_text
+from annotations.models import Article, Corpus, PassageKey
+from annotations.overlap import find_overlaps
+
+DATA = Path(__file__).parent / "data" / "duplicates"
+Pair = frozenset[PassageKey]
+
+
+@dataclass
+class Score:
+    """Pair counts and the figures derived from them."""
+
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    def add(self, other: Score) -> Score:
+        return Score(
+            self.true_positives + other.true_positives,
+            self.false_positives + other.false_positives,
+            self.false_negatives + other.false_negatives,
+        )
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 1.0
+
+
+def passage_key(corpus: Corpus, article_id: str, starts: str) -> PassageKey:
+    """The passage of `article_id` whose text starts with `starts`."""
+    article = corpus.article(article_id)
+    assert article is not None, article_id
+    found = [passage.index for passage in article.passages if passage.text.startswith(starts)]
+    assert len(found) == 1, (article_id, starts, found)
+    return (article_id, found[0])
+
+
+def labelled_seed_pairs(corpus: Corpus) -> dict[str, set[Pair]]:
+    labels: dict[str, set[Pair]] = {"copy": set(), "borderline": set(), "not": set()}
+    for record in json.loads((DATA / "seeds.json").read_text(encoding="utf-8"))["pairs"]:
+        pair = frozenset((passage_key(corpus, *record["a"]), passage_key(corpus, *record["b"])))
+        labels[record["label"]].add(pair)
+    return labels
+
+
+def found_pairs(articles: tuple[Article, ...]) -> set[Pair]:
+    duplicates = find_overlaps(articles).duplicates
+    return {frozenset((key, (dup.article, dup.passage))) for key, dups in duplicates.items() for dup in dups}
+
+
+def seed_score(corpus: Corpus) -> Score:
+    labels = labelled_seed_pairs(corpus)
+    found = found_pairs(corpus.articles) - labels["borderline"]
+    return Score(
+        len(found & labels["copy"]), len(found - labels["copy"]), len(labels["copy"] - found)
+    )
+
+
+def constructed_cases() -> list[dict]:
+    lines = (DATA / "constructed.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def constructed_score() -> Score:
+    score = Score()
+    for case in constructed_cases():
+        found = bool(found_pairs((load_text(case["a"], "a"), load_text(case["b"], "b"))))
+        score = score.add(Score(int(found and case["copy"]), int(found and not case["copy"]),
+                                int(case["copy"] and not found)))
+    return score
+
+
+@pytest.fixture(scope="module")
+def scores(seed_corpus: Corpus) -> dict[str, Score]:
+    seeds, constructed = seed_score(seed_corpus), constructed_score()
+    return {"seeds": seeds, "constructed": constructed, "all": seeds.add(constructed)}
+
+
+def test_every_labelled_copy_in_the_seeds_is_found(scores: dict[str, Score]) -> None:
+    assert scores["seeds"].recall == 1.0
+
+
+def test_no_unlabelled_pair_is_found_in_the_seeds(scores: dict[str, Score]) -> None:
+    assert scores["seeds"].precision == 1.0
+
+
+def test_constructed_cases_stay_above_the_measured_level(scores: dict[str, Score]) -> None:
+    assert scores["constructed"].recall >= 0.95
+    assert scores["constructed"].precision >= 0.95
+
+
+def test_false_friends_in_the_seeds_do_not_pair(seed_corpus: Corpus) -> None:
+    assert not labelled_seed_pairs(seed_corpus)["not"] & found_pairs(seed_corpus.articles)
+
+
+def _kind(case: dict) -> str:
+    return case["kind"]
+
+
+@pytest.mark.parametrize("case", [case for case in constructed_cases() if case["copy"]], ids=_kind)
+def test_each_light_edit_keeps_the_shared_words_highlighted(case: dict) -> None:
+    first, second = load_text(case["a"], "a"), load_text(case["b"], "b")
+    duplicates = find_overlaps((first, second)).duplicates[("a", 0)]
+    text = first.passages[0].text
+    assert any(case["shared"] in text[start:end] for start, end in duplicates[0].spans)
+
+
+@pytest.mark.parametrize("case", [case for case in constructed_cases() if not case["copy"]], ids=_kind)
+def test_each_false_friend_makes_no_pair(case: dict) -> None:
+    assert not found_pairs((load_text(case["a"], "a"), load_text(case["b"], "b")))
+
+
+if __name__ == "__main__":
+    corpus = load_corpus()
+    results = {"seeds (5 articles)": seed_score(corpus), "constructed cases": constructed_score()}
+    results["all"] = results["seeds (5 articles)"].add(results["constructed cases"])
+    print("| set | true pos. | false pos. | false neg. | precision | recall |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, score in results.items():
+        print(f"| {name} | {score.true_positives} | {score.false_positives} | {score.false_negatives} "
+              f"| {score.precision:.3f} | {score.recall:.3f} |")
