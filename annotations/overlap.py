@@ -113,7 +113,7 @@ class _Ticker:
     def __init__(self, progress: Callable[[float], None] | None, cancelled: Cancelled | None) -> None:
         self.progress = progress
         self.cancelled = cancelled
-        self.last = time.monotonic()
+        self.last = -1.0
 
     def tick(self, done: int, total: int, low: float, high: float) -> None:
         if done & 255:
