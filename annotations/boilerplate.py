@@ -40,6 +40,8 @@ CHATTY_WORDS = 5
 BYLINE_WORDS = 4
 """Unsure lines between the headline and the text up to this long are bylines; longer ones decks."""
 TITLE_REACH = 10
+AT_END = 3
+"""Cues marked `at_end` count in the last passages and from the next-to-last sentence on."""
 """How far above the first paragraph the headline may be, past bylines, dates and buttons."""
 
 _SENTENCE_END = re.compile(r"(?:[.!?。！？؟।]|\.\.\.|…)[\"'”’»)\]]*\s*$|[\"”’»]\s*$")
@@ -92,7 +94,12 @@ def _detect_article(
     texts = [passage.text.strip() for passage in article.passages]
     english = _is_english(texts)
     shapes = [shape_of(text, english) for text in texts]
-    evidence = [_own_cues(text, shape, cues) for text, shape in zip(texts, shapes, strict=True)]
+    prose = [index for index, shape in enumerate(shapes) if shape.chatty]
+    tail = min(len(texts) - AT_END, prose[-1] - 1 if prose else len(texts))
+    evidence = [
+        _own_cues(text, shape, cues, index >= tail)
+        for index, (text, shape) in enumerate(zip(texts, shapes, strict=True))
+    ]
     for found, count in zip(evidence, recurrences, strict=True):
         if count:
             found.append(C.TEMPLATE_LINE_COMMON if count >= COMMON_ARTICLES else C.TEMPLATE_LINE)
@@ -163,7 +170,7 @@ def _strip_edges(word: str) -> str:
     return word.strip(_WORD_EDGES)
 
 
-def _own_cues(text: str, shape: Shape, cues: tuple[Cue, ...]) -> list[Cue]:
+def _own_cues(text: str, shape: Shape, cues: tuple[Cue, ...], near_end: bool) -> list[Cue]:
     """The cues the text fires; `cues` is ordered by falling `max_words`."""
     probe = text if len(text) <= MAX_PROBE else text[:1000] + " … " + text[-1000:]
     lower = probe.lower()
@@ -171,7 +178,9 @@ def _own_cues(text: str, shape: Shape, cues: tuple[Cue, ...]) -> list[Cue]:
     for cue in cues:
         if shape.words > cue.max_words:
             break
-        if cue.needles and not any(map(lower.__contains__, cue.needles)):
+        if (cue.needles and not any(map(lower.__contains__, cue.needles))) or (
+            cue.at_end and not near_end
+        ):
             continue
         if cue.test is not None and cue.test(probe if cue.cased else lower):
             found.append(cue)
@@ -219,6 +228,8 @@ def _apply_context(
         elif title is not None and index < title:
             kicker = _pairs_with_title(index, title, shapes)
             cue = None if shape.chatty or kicker else C.ABOVE_HEADLINE
+        elif index < first_good and evidence[index]:
+            cue = replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
         else:
             cue = _from_neighbours(index, roles, evidence, shapes)
         if cue is not None:

@@ -31,6 +31,8 @@ class Cue:
     max_words: int = 10_000
     needles: tuple[str, ...] = ()
     cased: bool = False
+    at_end: bool = False
+    """Only near the end of the article's text (author notes follow its last paragraph)."""
 
 
 def _rx(pattern: str) -> Callable[[str], object]:
@@ -171,7 +173,7 @@ _SOCIAL_SITE = (
     r"|return to top|back to top|print-friendly version|e-?mail (?:article|story)|save|aim)"
 )
 _AGENCY = (
-    r"getty(?: images)?|ap(?: photo)?|afp|reuters|epa|efe|anadolu(?: agency)?|kyodo|xinhua"
+    r"getty(?: images)?|ap(?: photo)?|afp|reuters|efe|anadolu(?: agency)?|kyodo|xinhua"
     r"|shutterstock|istock|alamy|aap|dpa|ansa|pti|ians|sipa|zuma|nurphoto|sopa|bloomberg"
 )
 
@@ -198,19 +200,19 @@ _RELATED_HEADERS = (
 TEXT_CUES: tuple[Cue, ...] = (
     # Comments
     Cue("comment-prompt", "comments", 0.95, "invites the reader to the comments",
-        _rx(r"\b(?:view|show|hide|read|load|see|post|add|leave|write|submit)\s+(?:all\s+|the\s+|a\s+"
-            r"|your\s+|\d+\s+)*(?:comments?|replies|reactions)\b|\bjoin the (?:conversation|discussion"
-            r"|debate)\b|\blooking for comments\b|\bfind comments\b|\bbe the first to comment\b"
-            r"|\bcomments? (?:are|have been|is) (?:now )?(?:closed|disabled|moderated)\b"
-            r"|\bcomment(?:ing)? (?:guidelines|policy|rules)\b|\b(?:log|sign) in to (?:comment|reply)\b"
-            r"|\breport (?:abuse|this comment)\b|^\d*\s*(?:comments?|replies|talkbacks?)\s*(?:\(\d+\))?"
-            r"\s*[:»›]?$|^comments? by\b|^(?:do you have )?comments? (?:on|about) this (?:story|article"
-            r"|post)\b|^comments?\s*\(|^(?:article |reader )?comments$|\btalkbacks? for\b"),
-        max_words=30, needles=("comment", "conversation", "discussion", "debate", "repl", "talkback",
-                               "reaction")),
-    Cue("have-your-say", "comments", 0.9, "invites the reader to have a say",
-        _rx(r"^(?:have your say|what do you think\??|tell us what you think\.?|your views"
-            r"|leave a reply|post a reply)$"), max_words=6),
+        _rx(r"\b(?:view|show|hide|load) (?:all |the |\d+ )*(?:comments?|replies)\b|\blooking for "
+            r"comments\b|\bfind comments\b|\bbe the first to (?:post a )?comment\b|\bcomments? (?:are"
+            r"|have been|is) (?:now )?(?:closed|disabled|moderated)\b|\bcomment(?:ing)? (?:guidelines"
+            r"|rules)\b|\b(?:log|sign) in to (?:comment|reply)\b|\breport this comment\b|^\d*\s*(?:comments?"
+            r"|replies|talkbacks?)\s*(?:\(\d+\))?\s*[:»›]?$|^comments? by\b|^(?:do you have )?"
+            r"comments? (?:on|about) this (?:story|article|post)\b|^comments?\s*[\[(]"
+            r"|^(?:article |reader )?comments$|\btalkbacks? for\b"),
+        max_words=30, needles=("comment", "repl", "talkback")),
+    Cue("comment-button", "comments", 0.9, "a button or header that opens the comments",
+        _rx(r"^\+?\s*(?:(?:post|add|leave|write|submit|read|see) (?:a |your |the |all |new |\d+ )*"
+            r"(?:comments?|replies|reply)|(?:join|add to) the (?:conversation|discussion)|report abuse|reply"
+            r"|show more replies|have your say|what do you think\??|tell us what you think\.?"
+            r"|your views)\b"), max_words=12),
     # Social embeds
     Cue("social-attribution", "social", 0.95, "'— Name (@handle) date' line of an embedded post",
         _rx(rf"^[—–-]{{1,2}}\s*\S.{{0,80}}\(@[\w.@-]{{1,60}}\)\s*(?:{_DATE})?\s*$"), max_words=20,
@@ -226,10 +228,10 @@ TEXT_CUES: tuple[Cue, ...] = (
               rf"|(?:[^()]{{0,40}}\b)?(?:{_AGENCY})\b[^()]{{0,30}})\)\.?$"),
         max_words=80, needles=(")",)),
     Cue("credit-slash", "caption", 0.85, "ends with a credit such as 'REUTERS/Jane Doe'",
-        _tail(rf"(?:\b(?i:{_AGENCY})(?: [Ii]mages)?\s*/\s*[A-Z][\w.' -]{{1,40}}"
-              rf"|[A-Z][\w.' -]{{1,40}}/(?i:{_AGENCY}|the [a-z][\w ]{{1,30}})(?: via getty images)?"
-              r"|\b(?i:photo(?:graph)?"
-              r"|picture|image)s?(?: by)?\s*:\s*[A-Z][\w.' -]{1,40}(?:/[A-Z][\w.' -]{1,40})?)\.?$"),
+        _tail(rf"(?:\b(?i:{_AGENCY}|epa(?:-efe)?)(?: [Ii]mages)?\s*/\s*[A-Z][\w.' -]{{1,40}}"
+              rf"|[A-Z][\w.' -]{{1,40}}/(?i:{_AGENCY}|epa(?:-efe)?|the [a-z][\w ]{{1,30}})"
+              r"(?: via getty images)?|\b(?i:photo(?:graph)?|picture|image)s?(?: by)?\s*:\s*"
+              r"[A-Z][\w.' -]{1,40}(?:/[A-Z][\w.' -]{1,40})?)\.?$"),
         max_words=80, needles=("/", ":"), cased=True),
     Cue("photo-label", "caption", 0.85, "labels a picture or its credit",
         _rx(r"^(?:(?:photo|photograph|image|picture|pic|illustration|graphic|credit|photo credit"
@@ -247,7 +249,7 @@ TEXT_CUES: tuple[Cue, ...] = (
         _rx(r"^(?:" + "|".join(_RELATED_HEADERS) + r")\s*[:»›>]?$"), max_words=8),
     Cue("read-more", "related", 0.9, "a 'read more' or 'see more' link",
         _rx(r"^(?:read|see|show|view|load|find out|learn|discover|explore)\s+(?:more|all|the full"
-            r"|full)(?:\s+(?:stories|news|articles|coverage|here|about|on|at|from|of our)\b.{0,60})?"
+            r"|full)(?:\s+(?:stories|news|articles|coverage|here|about|on|at|from|of our)\b[^.!?]{0,60})?"
             r"\s*[:»›>…]?(?:\s*:.*)?$|^(?:continue|keep) reading\b.{0,40}$|^read the (?:full|whole|rest)"
             r"\b.{0,40}$|^more\s*[»›>]|^click (?:here|for)\b.{0,60}$|^(?:read|see) (?:next|also|more)"
             r"\s*:|^(?:watch|listen|video|audio|gallery|photos|read more)\s*:|^(?:previous|next|related)"
@@ -255,7 +257,7 @@ TEXT_CUES: tuple[Cue, ...] = (
         max_words=16),
     Cue("audio-player", "promo", 0.9, "an audio player's label ('Listen to this article · 4 min')",
         _rx(r"^listen(?: to (?:this|the) (?:article|story|episode))?(?:\s*[·•|-]?\s*\d+(?::\d+)?\s*"
-            r"(?:min(?:ute)?s?)?)?$|^(?:audio|narrated by|voiced by)\b.{0,40}$"), max_words=10),
+            r"(?:min(?:ute)?s?)?)?$"), max_words=10),
     Cue("teaser-ellipsis", "related", 0.6, "a teaser cut off with an ellipsis",
         _tail(r"[^\W\d_]{2}\s*(?:…|\.\.\.)\s*$", 12), max_words=45, needles=("…", "...")),
     # Promotions: sharing, subscriptions, ads, cookies
@@ -263,32 +265,32 @@ TEXT_CUES: tuple[Cue, ...] = (
         _rx(rf"^[•·*-]?\s*(?:(?:share|tweet|email|e-mail|print|save|bookmark|pin|send|forward|recommend"
             r"|add|gift)(?:\s+(?:this|the|to|on|via|with|it))*(?:\s+(?:article|story|page|post|link|video"
             r"|gallery|a friend|friend|facebook|twitter|x|linkedin|whatsapp|email|reddit|version|full"
-            rf"|del\.icio\.us|digg|favorites))*\s*[:!.]?|(?:{_SOCIAL_SITE}\s*(?:[|,·•/]|-\s)?\s*)+)$"
+            rf"|del\.icio\.us|digg|favorites))*\s*[:!]?|(?:{_SOCIAL_SITE}\s*(?:[|,·•/]|-\s)?\s*){{2,}})$"
             r"|^follow (?:us|[\w@.-]+(?: [\w.-]+){0,3} on (?:twitter|x|facebook|instagram|threads|bluesky"
             r"|linkedin|youtube|tiktok))\b|^(?:link copied!?|copy link|link copied to clipboard)$"
-            r"|^our standards\s*:|\bspread the (?:news|word)\b|^share (?:&|and) save\b"),
+            r"|^our standards\s*:|\bspread the (?:news|word) by\b|^share (?:&|and) save\b"),
         max_words=12),
     Cue("subscribe-prompt", "promo", 0.9, "asks the reader to subscribe, sign up or log in",
-        _rx(r"\b(?:receive|get) (?:our |the )?(?:free )?e-?newsletters?\b|\bdelivered to your (?:desktop"
-            r"|phone|door|device)\b|\brss reader\b|\bemailed to you\b|\b(?:receive|get) news via\b"
-            r"|\bsign(?:\s|-)?up (?:for|to) (?:our|the|my|a)\b|\bsubscribe (?:now|today|here|for|to "
-            r"(?:our|the))\b|\b(?:newsletters?|briefing|alerts?) (?:sign-?up|delivered)\b|\b(?:delivered"
-            r"|straight|direct|sent) to your inbox\b|\benter your e-?mail\b|\balready (?:a subscriber"
-            r"|have an account|subscribed)\b|\bstart your (?:free )?trial\b|\bsubscribers? only\b"
-            r"|\bsupport (?:our|independent|quality) journalism\b|\bunlimited (?:digital )?access\b"
-            r"|\bthanks? for (?:signing up|subscribing)\b|\bby (?:signing up|subscribing|registering)\b"
-            r"|\bget (?:our|the) [\w ]{0,30}newsletter\b|\byou must (?:be registered|have registered"
-            r"|be logged in|log in)\b|\bpremium (?:content|article|member)"),
-        max_words=45, needles=("newsletter", "delivered to your", "rss", "emailed", "news via",
-                               "sign", "subscri", "newsletter", "briefing", "alert", "inbox",
-                               "enter your", "already", "trial", "journalism", "unlimited",
-                               "registered", "logged", "log in", "premium")),
+        _rx(r"\b(?:receive|get) (?:our |the )?(?:free )?e-?newsletters?\b|\bdelivered (?:straight |"
+            r"directly? )?to your (?:inbox|desktop)\b|\brss reader\b|\b(?:headlines|news|updates"
+            r"|newsletter) emailed to you\b|\b(?:receive|get) news via\b|\bsign(?:\s|-)?up (?:for|to)"
+            r" (?:our|my)\b|\bsign(?:\s|-)?up\b.{0,60}\bnewsletters?\b|\bsubscribe (?:now|today|here)\b"
+            r"|\bsubscribe to (?:our|my)\b|\bsubscribe for (?:just|only|as little|[$£€])|\b(?:newsletters?"
+            r"|briefing|alerts?) (?:sign-?up|delivered)\b|\bsent to your inbox\b|\benter your e-?mail\b"
+            r"|\balready a subscriber\b|\balready have an account\b|\bstart your (?:free )?trial\b"
+            r"|\bsubscribers only\b|\bsupport (?:our|independent|quality) journalism\b|\bunlimited "
+            r"digital access\b|\bthanks? for (?:signing up|subscribing)\b|\bby (?:signing up|subscribing"
+            r"|registering|clicking)[^.]{0,40}\byou agree\b|\bget (?:our|the) [\w ]{0,30}newsletter\b"
+            r"|\byou must (?:be registered|have registered|be logged in|log in)\b|\blog in to access\b"),
+        max_words=45, needles=("newsletter", "delivered", "rss", "emailed", "news via", "sign",
+                               "subscri", "briefing", "alert", "inbox", "enter your", "already",
+                               "trial", "journalism", "unlimited", "registered", "logged", "log in")),
     Cue("subscribe-button", "promo", 0.9, "a subscribe, sign-up or app button",
         _rx(r"^(?:newsletters?|subscribe|sign up|register|create (?:an|a free) account|my account"
             r"|free newsletters?|get (?:the|our) app|download (?:the|our) app|get our rss feed"
             r"|(?:premium|registered|subscriber) (?:article|content)|sign up for .{1,40}|sign up here"
             r"|(?:subscribe|sign up|log in|sign in) (?:to|for) (?:continue|read|keep reading).{0,30}"
-            r"|account)\s*[:!.]?$"),
+            r"|account|(?:contribute|donate|support us) (?:now|today)|donate)\s*[:!.]?$"),
         max_words=8),
     Cue("advertisement", "promo", 0.95, "an advertisement label",
         _rx(r"^(?:(?:advertisement|advert|ad)\s*[-–—·:|]\s*(?:scroll to continue|continue reading below"
@@ -300,15 +302,18 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"story(?: below)?|remove ads|ad feedback|skip advert(?:isement)?|ad choices|adchoices)"
             r"\s*[:.]?$|\bsponsored by\b"), max_words=12),
     Cue("cookie-notice", "promo", 0.95, "a cookie or consent banner",
-        _rx(r"\bwe use cookies\b|\b(?:accept|reject|manage|allow|decline) (?:all |our )?cookies\b"
-            r"|\bcookie (?:policy|settings|preferences|notice|consent|banner)\b|\b(?:site|website) uses "
-            r"cookies\b|\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website)\b"
-            r"|\bmanage (?:your )?(?:privacy|consent) (?:settings|preferences)\b"),
+        _rx(r"\bwe use cookies\b|\b(?:this|our) (?:site|website) uses cookies\b|\bby (?:continuing|using)"
+            r" (?:to (?:use|browse) )?(?:this|our) (?:site|website)\b|\bmanage (?:your )?(?:privacy"
+            r"|consent|cookie) (?:settings|preferences)\b"),
         needles=("cookie", "continuing", "by using", "privacy", "consent")),
-    Cue("legal-links", "promo", 0.85, "privacy and terms links",
-        _rx(r"\b(?:privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions|&"
-            r" conditions)|do not sell my|your privacy choices|accessibility statement)\b"),
-        max_words=15, needles=("privacy", "terms", "do not sell", "accessibility")),
+    Cue("legal-links", "promo", 0.85, "privacy, terms or cookie links",
+        _rx(r"\bour (?:privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions))\b"
+            r"|^(?!.*[.!?]$).*\b(?:privacy (?:policy|notice|statement)|terms (?:of (?:use|service)"
+            r"|and conditions|& conditions)|do not sell my|your privacy choices|accessibility statement"
+            r"|cookie (?:policy|settings|preferences|notice)|(?:accept|reject|allow|decline) (?:all"
+            r"|cookies))\b"),
+        max_words=15, needles=("privacy", "terms", "do not sell", "accessibility", "cookie",
+                               "accept", "reject", "allow", "decline")),
     # Navigation
     Cue("nav-control", "navigation", 0.95, "a page control such as 'Back to top' or 'Skip to content'",
         _rx(r"^[•·*-]?\s*(?:home(?:page)?|menu|search|skip to [\w ]{1,20}|skip navigation"
@@ -325,9 +330,9 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"(?:image|photo)|view (?:gallery|slideshow)|show caption|hide caption|toggle caption"
             r"|expand|collapse|what'?s this\??|story tools|font|disclaimer|links|hosted by.{0,30}"
             r"|printable version|printer[- ]friendly(?: version)?|where am i\??"
-            r"|page:?[\d\s]+(?:next)?\s*[»›]?)\s*[:»›>.]?$"),
+            r"|page:?[\d\s]+(?:next)?\s*[»›]?)\s*[:»›>]?$"),
         max_words=8),
-    Cue("section-name", "navigation", 0.6, "a site section name on its own",
+    Cue("section-name", "navigation", 0.45, "a site section name on its own",
         _rx(r"^(?:news|world|u\.?s\.?|uk|politics|business|markets|economy|tech(?:nology)?|science"
             r"|health|sports?|entertainment|culture|lifestyle|travel|opinion|editorials?|weather"
             r"|traffic|video|videos|photos|podcasts?|blogs?|obituaries|classifieds|horoscopes|local"
@@ -341,56 +346,58 @@ TEXT_CUES: tuple[Cue, ...] = (
     Cue("author-role", "metadata", 0.8, "a reporter's title on its own ('Science correspondent')",
         _rx(r"^(?:[\w.'’-]+ ){0,4}(?:correspondent|editor|reporter|writer|columnist|contributor"
             r"|journalist)$"), max_words=5),
-    Cue("author-bio", "metadata", 0.6, "a note on who the author is ('Jane Doe is a reporter...')",
+    Cue("author-bio", "metadata", 0.6, "a note at the end on who wrote it ('Jane Doe is a reporter...')",
         _rx(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} is (?:a |an |the )?(?:[\w'’.-]+ ){0,5}"
             r"(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|producer"
             r"|photographer|critic)\b(?: (?:covering|who covers|based in|for|at|of|and)\b|[.,]|$)"),
         max_words=40, needles=("reporter", "correspondent", "editor", "writer", "columnist",
                                "journalist", "contributor", "producer", "photographer", "critic"),
-        cased=True),
+        cased=True, at_end=True),
     Cue("timestamp", "metadata", 0.85, "a dateline or timestamp line", _is_timestamp, max_words=16),
     Cue("filed-under", "metadata", 0.85, "tags, categories or topics of the page",
         _rx(r"^(?:filed under|categories|category|tags?|topics?|keywords|posted in|more on)\s*:"),
         max_words=30),
     Cue("credit-line", "metadata", 0.85, "a reporting credit or source note",
         _rx(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcontributed reporting\b"
-            r"|\badditional reporting by\b|\b(?:reporting|writing|editing) by\b"
-            r"|\binformation (?:for|in) this (?:report|story|article)\b|\bbrought to you by\b"
-            r"|\bthis (?:story|article|report) (?:has been|was) "
-            r"(?:updated|corrected|amended)\b|\b(?:originally|first) (?:appeared|published) (?:on|in)\b"
-            r"|\ba version of this (?:article|story)\b|^(?:source|sources|via|editor|editing|courtesy"
-            r"|produced by|with inputs from)\s*:|\bthe full article contains\b"),
+            r"|\badditional reporting by\b|\b(?:reporting|writing|editing) by [\w'’.-]+ [\w'’.-]+"
+            r"(?:\s*[;,)]|\s+and\b|$)|\binformation (?:for|in) this (?:report|story|article)\b"
+            r"|\bbrought to you by\b|\bthis (?:story|article|report) (?:has been|was) (?:updated"
+            r"|corrected|amended)\b|\bthis (?:article|story|piece) (?:originally|first) (?:appeared|ran"
+            r"|was published)\b|^(?:originally|first) (?:appeared|published) (?:on|in) [\w.' -]{1,40}"
+            r"\.?$|\ba version of this (?:article|story)\b|^(?:source|sources|via|editor|editing"
+            r"|courtesy|produced by|with inputs from)\s*:|\bthe full article contains\b"),
         max_words=25, needles=("contribut", "reporting", "writing by", "editing", "information",
                                "brought to you", "this story", "this article", "this report",
-                               "appeared", "published", "version of", "source", "via", "editor",
-                               "courtesy", "produced", "inputs", "full article")),
+                               "this piece", "appeared", "published", "version of", "source", "via",
+                               "editor", "courtesy", "produced", "inputs", "full article")),
     Cue("agency-line", "metadata", 0.85, "a news agency's name on its own",
-        _rx(rf"^[(—–-]*\s*(?:{_AGENCY}|upi|bbc|cnn|(?:the )?associated press|wire services?|agencies"
-            r"|agence france-? ?presse"
-            r"|with agencies)\s*\)?\.?$"), max_words=5),
+        _rx(rf"^[(—–-]*\s*(?:{_AGENCY}|epa|upi|bbc|cnn|(?:the )?associated press|wire services?"
+            r"|agencies|agence france-? ?presse|with agencies)\s*\)?\.?$"), max_words=5),
     Cue("copyright", "other", 0.95, "a copyright or rights notice",
-        _rx(r"^(?:\(c\)|copyright\b)|©|\ball rights reserved\b|\bmay not be (?:published|reproduced"
-            r"|broadcast|rewritten|redistributed)\b|\breproduction (?:in whole or in part )?(?:is )?"
-            r"(?:prohibited|forbidden)\b|\b(?:copying|republication|redistribution) of\b.{0,80}\b"
-            r"(?:prohibited|without)\b|™ is a trade ?mark\b"),
+        _rx(r"^(?:\(c\)|copyright)\s*(?:©|\(c\))?\s*\d{4}\b|^copyright\b[^.]{0,80}$|©|\ball rights "
+            r"reserved\b|\b(?:this material|content) may not be (?:published|reproduced|broadcast"
+            r"|rewritten|redistributed)\b|\bmay not be (?:published|reproduced|broadcast|rewritten"
+            r"|redistributed)[^.]{0,60}\bwithout (?:the )?(?:prior )?(?:written )?permission\b"
+            r"|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b"
+            r"|\b(?:copying|republication|redistribution) of [\w ]{0,30}content\b|™ is a trade ?mark\b"),
         max_words=45, needles=("(c)", "copyright", "©", "rights reserved", "may not be",
-                               "reproduction", "copying", "republication", "redistribution", "™")),
+                               "reproduction", "content", "™")),
     Cue("posted-by", "metadata", 0.85, "a 'Posted by ... on ...' line",
-        _rx(r"^(?:posted|written|submitted|filed|published) (?:by|on|at|in)\b.{0,120}$"
-            r"|^(?:with (?:a )?(?:report|files|reporting) from|from (?:our )?correspondents? in)\b"),
-        max_words=25),
+        _rx(r"^(?:posted|submitted) (?:by|on|at|in)\b.{0,120}$|^(?:with (?:a )?(?:report|files"
+            r"|reporting) from|from (?:our )?correspondents? in)\b"), max_words=25),
     Cue("feedback-prompt", "comments", 0.85, "asks readers for letters, feedback or their stories",
-        _rx(r"\bsend us your (?:feedback|views|stories|photos|pictures|tips)\b|\bletters? to the "
-            r"editor\b|\bwe welcome your (?:feedback|comments|views)\b|\bhave a view on this\b"
-            r"|\bwe want your (?:local )?(?:stories|photos|videos|pics)\b|\bpost your (?:own|comment)\b"
-            r"|\bdiscuss (?:this|at the forum|in (?:the|our) forums?)\b|\bhave your say (?:on|in)\b"),
-        max_words=20, needles=("send us", "letter", "welcome your", "have a view", "want your",
+        _rx(r"\bsend us your (?:feedback|views|stories|photos|pictures|tips)\b|^(?:send |write )?(?:us )?"
+            r"(?:a )?letters? to the editor\b|\bsend (?:a|your) letters? to the editor\b|\bwe welcome "
+            r"your (?:feedback|comments|views)\b|\bhave a view on this\b|\bwe want your (?:local )?"
+            r"(?:stories|photos|videos|pics)\b|\bpost your (?:own|comment)\b|\bdiscuss this (?:article"
+            r"|story)\b|\bdiscuss (?:at|in) (?:the|our) forums?\b|\bhave your say (?:on|in)\b"),
+        max_words=20, needles=("send", "letter", "welcome your", "have a view", "want your",
                                "post your", "discuss", "have your say")),
     Cue("button-run", "promo", 0.85, "only button words ('E-mail this Article Print this Article')",
         lambda text: _only_buttons(text), max_words=14),
     Cue("tagged-link", "related", 0.75, "a headline tagged with a section, date or video length",
-        _rx(r"\[[A-Z][\w /&.'’-]{1,25}\]$|\(\d{1,2}:\d{2}\)$|\s[|–-]\s*\d{1,2}/\d{1,2}/\d{2,4}$"),
-        max_words=15, cased=True),
+        _rx(r"[^\W_]\s+\[[A-Z][\w /&.'’-]{1,25}\]$|\(\d{1,2}:\d{2}\)$"
+            r"|\s[|–-]\s*\d{1,2}/\d{1,2}/\d{2,4}$"), max_words=15, cased=True),
     Cue("rating-widget", "other", 0.85, "a rating, vote or counter widget",
         _rx(r"^\(?\d+\s+votes?\)?$|^rate this\b|^(?:like|dislike|recommend)(?: it| this)?\s*[?!]?$"
             r"|\bthumbs (?:up|down)\b|^\d[\d,.]*k?\s*(?:likes?|shares?|views?|reads?|reactions?)$"
@@ -406,6 +413,7 @@ TRAILS_ARTICLE = Cue("trails-article", "other", 0.55, "a short unpunctuated line
 HEADLINE_IN_BODY = Cue("headline-in-body", "related", 0.55, "a headline-like line amid the article")
 ABOVE_HEADLINE = Cue("above-headline", "other", 0.55, "an unpunctuated line above the headline")
 BELOW_HEADLINE = Cue("below-headline", "metadata", 0.55, "a short line between headline and text")
+BEFORE_TEXT = Cue("before-text", "other", 0.55, "a line with a weak cue above the first paragraph")
 TEMPLATE_LINE = Cue("template-line", "other", 0.45, "recurs across articles in different places")
 TEMPLATE_LINE_COMMON = Cue("template-line", "other", 0.7, "recurs across many articles")
 
