@@ -1,10 +1,11 @@
 """Find text copied between passages: pairs with exact shared spans, clusters, novelty, overlap.
 
-How: each passage's words are folded (case, quotes, dashes, spaces, possessives; see normalize.py),
-its 4-word shingles are winnowed into fingerprints and posted in an inverted index (fingerprint.py),
-so only passages sharing a fingerprint are ever compared. Each such pair is aligned word by word
-(align.py) and kept when it shares a stretch of 8 words (a few edited words inside bridged, some
-not function words) or a whole quotation of 4 words on both sides (verify.py).
+How: each passage's words are folded (case, quotes, dashes, spaces, possessives; normalize.py);
+shingles of three non-stop words are winnowed into fingerprints and posted in an inverted index
+(fingerprint.py), so only passages sharing a fingerprint are ever compared. Each such pair is
+aligned word by word (align.py) and kept when it shares a stretch of 8 words (a few edited words
+inside bridged, at least 3 of them not function words) or a whole quotation of 4 words (verify.py).
+Boilerplate passages take no part: they are neither matched nor counted in novelty and overlap.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ class Overlaps:
     duplicates: passage -> the passages sharing copied text with it, best score first; a pair is
       listed on both sides and each Duplicate's spans are offsets in the listing passage's text.
     clusters: groups of passages joined by copied text (connected pairs), largest first.
-    novelty: article -> share of its words (boilerplate passages left out) found in no other article.
+    novelty: article -> share of its words (boilerplate passages left out) found in no other article;
+      1.0 for an article with no words left.
     overlap: (a, b) -> share of a's words (boilerplate left out) found in b; only pairs above 0
       are present, and overlap[(a, b)] > overlap[(b, a)] hints that a took more of its text from b.
     """
@@ -80,23 +82,21 @@ def _find(
     cancelled: Cancelled | None,
 ) -> Overlaps:
     ticker = _Ticker(progress, cancelled)
-    keys = [
-        (article.id, passage.index)
-        for article in articles
-        for passage in article.passages
-        if (article.id, passage.index) not in boilerplate
-    ]
-    texts = {(article.id, passage.index): passage.text for article in articles
-             for passage in article.passages}
-    ordered = [texts[key] for key in keys]
+    keys: list[PassageKey] = []
+    texts: list[str] = []
+    for article in articles:
+        for passage in article.passages:
+            if (article.id, passage.index) not in boilerplate:
+                keys.append((article.id, passage.index))
+                texts.append(passage.text)
     index = ShingleIndex()
-    for number, text in enumerate(ordered):
+    for number, text in enumerate(texts):
         index.read(text)
         ticker.tick(number, len(keys), 0.0, _READ_SHARE)
     index.build(lambda number: ticker.tick(number, len(keys), _READ_SHARE, _INDEX_SHARE))
     pairs = list(index.pairs())
     matches: list[Match] = []
-    verifier = Verifier(index.words, ordered, index.vocabulary.numbers)
+    verifier = Verifier(index.words, texts, index.vocabulary.numbers)
     for number, (first, second) in enumerate(pairs):
         match = verifier.verify(first, second)
         if match is not None:
@@ -104,7 +104,7 @@ def _find(
         ticker.tick(number, len(pairs), _INDEX_SHARE, 1.0)
     if progress is not None:
         progress(1.0)
-    return Overlaps(**summarise(articles, keys, index.words, matches, ordered))
+    return Overlaps(**summarise(articles, keys, index.words, matches, texts))
 
 
 class _Ticker:
