@@ -30,7 +30,7 @@ ENGLISH_STOPWORDS = 0.15
 """An article whose text has fewer English function words than this is in another language."""
 LONG_CHARS = 80
 LANGUAGE_SAMPLE = 600
-EXACT_COUNT_CHARS = 300
+EXACT_COUNT_CHARS = 120
 HEADING_WORDS = 10
 HEADLINE_WORDS = (9, 20)
 HEADLINE_MAX_STOPWORDS = 0.3
@@ -108,9 +108,10 @@ def _detect_article(
     headings = _apply_context(roles, evidence, shapes, texts)
     found: dict[int, Boilerplate] = {}
     for index, passage in enumerate(article.passages):
-        score = combined(evidence[index])
-        if evidence[index] and score >= threshold:
-            found[passage.index] = _label(evidence[index], score)
+        if evidence[index]:
+            score = combined(evidence[index])
+            if score >= threshold:
+                found[passage.index] = _label(evidence[index], score)
     return found, [article.passages[index].index for index in headings if index not in found]
 
 
@@ -174,26 +175,29 @@ def _own_cues(text: str, shape: Shape, cues: tuple[Cue, ...], near_end: bool) ->
     """The cues the text fires; `cues` is ordered by falling `max_words`."""
     probe = text if len(text) <= MAX_PROBE else text[:1000] + " … " + text[-1000:]
     lower = probe.lower()
+    contains = lower.__contains__
+    words = shape.words
     found: list[Cue] = []
     for cue in cues:
-        if shape.words > cue.max_words:
+        if words > cue.max_words:
             break
-        if (cue.needles and not any(map(lower.__contains__, cue.needles))) or (
-            cue.at_end and not near_end
-        ):
+        needles = cue.needles
+        if (needles and not any(map(contains, needles))) or (cue.at_end and not near_end):
             continue
-        if cue.test is not None and cue.test(probe if cue.cased else lower):
+        test = cue.test
+        if test is not None and test(probe if cue.cased else lower):
             found.append(cue)
     return found
-
 
 
 def _attribute_embeds(evidence: list[list[Cue]]) -> None:
     """An embedded post's text comes just before its '— Name (@handle) date' line."""
     for index in range(1, len(evidence)):
-        names = {cue.name for cue in evidence[index]}
-        if "social-attribution" in names and not any(c.kind == "social" for c in evidence[index - 1]):
-            evidence[index - 1].append(C.EMBED_TEXT)
+        found = evidence[index]
+        if found and any(cue.name == "social-attribution" for cue in found):
+            before = evidence[index - 1]
+            if not any(cue.kind == "social" for cue in before):
+                before.append(C.EMBED_TEXT)
 
 
 def combined(found: Sequence[Cue]) -> float:

@@ -46,6 +46,12 @@ def _tail(pattern: str, size: int = 160) -> Callable[[str], object]:
     return lambda text: search(text[-size:])
 
 
+def _dated_tail(pattern: str, size: int) -> Callable[[str], object]:
+    """A tail search that only runs on passages ending in a number, as dated captions do."""
+    search = _tail(pattern, size)
+    return lambda text: text.rstrip(". ")[-1:].isdigit() and search(text)
+
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -241,7 +247,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|ap photo/[\w. -]+|image|images|view image in fullscreen|enlarge this image|expand image"
             r"|open image in viewer)\.?$|credit\s*(?:\.\.\.|…))"), max_words=80),
     Cue("caption-verb", "caption", 0.6, "a present-tense picture description ending in a date",
-        _tail(r"\b(?:speaks|gestures|looks on|waves|arrives|poses|listens|attends|reacts|is seen"
+        _dated_tail(r"\b(?:speaks|gestures|looks on|waves|arrives|poses|listens|attends|reacts|is seen"
               r"|are seen|pictured|shakes hands|greets|stands|sits|walks|celebrates)\b.{0,160}\b(?:on|in)"
               rf"\s+(?:{_DATE}|{_MONTH}\s+\d{{1,2}})\.?\s*$", 240), max_words=50),
     # Related articles
