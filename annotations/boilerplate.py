@@ -40,6 +40,7 @@ CHATTY_WORDS = 5
 BYLINE_WORDS = 4
 """Unsure lines between the headline and the text up to this long are bylines; longer ones decks."""
 TITLE_REACH = 10
+TRAILING_WORDS = 12
 AT_END = 3
 """Cues marked `at_end` count in the last passages and from the next-to-last sentence on."""
 """How far above the first paragraph the headline may be, past bylines, dates and buttons."""
@@ -47,6 +48,7 @@ AT_END = 3
 _SENTENCE_END = re.compile(r"(?:[.!?。！？؟।]|\.\.\.|…)[\"'”’»)\]]*\s*$|[\"”’»]\s*$")
 _HANGING = re.compile(r"[,;:(\-–—]\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–-])\s")
 _INNER_STOP = re.compile(r"\w[.!?] +[A-Z]")
 _WORD_EDGES = ".,;:!?\"'“”‘’()[]«»—–-"
 
@@ -222,6 +224,7 @@ def _apply_context(
     """Settle the unsure passages from their neighbours; return the headings found."""
     title = _title_index(roles, shapes, texts)
     first_good = roles.index(Role.GOOD) if Role.GOOD in roles else len(roles)
+    last_good = len(roles) - 1 - roles[::-1].index(Role.GOOD) if Role.GOOD in roles else len(roles)
     headings = [] if title is None else [title]
     for index, role in enumerate(roles):
         if role is not Role.UNSURE or index == title:
@@ -234,6 +237,8 @@ def _apply_context(
             cue = None if shape.chatty or kicker else C.ABOVE_HEADLINE
         elif index < first_good and evidence[index]:
             cue = replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
+        elif index > last_good and _trails(index, shapes, texts):
+            cue = C.AFTER_TEXT
         else:
             cue = _from_neighbours(index, roles, evidence, shapes)
         if cue is not None:
@@ -241,6 +246,15 @@ def _apply_context(
         elif shapes[index].heading and _leads_to_prose(roles, evidence, index):
             headings.append(index)
     return headings
+
+
+def _trails(index: int, shapes: list[Shape], texts: list[str]) -> bool:
+    """A short line after the article's last paragraph that is not part of a list or table."""
+    shape = shapes[index]
+    if shape.chatty or shape.words > TRAILING_WORDS or _LIST_ITEM.match(texts[index]):
+        return False
+    following = index + 1
+    return following >= len(texts) or not _LIST_ITEM.match(texts[following])
 
 
 def _pairs_with_title(index: int, title: int, shapes: list[Shape]) -> bool:

@@ -419,6 +419,7 @@ TRAILS_ARTICLE = Cue("trails-article", "other", 0.55, "a short unpunctuated line
 HEADLINE_IN_BODY = Cue("headline-in-body", "related", 0.55, "a headline-like line amid the article")
 ABOVE_HEADLINE = Cue("above-headline", "other", 0.55, "an unpunctuated line above the headline")
 BELOW_HEADLINE = Cue("below-headline", "metadata", 0.55, "a short line between headline and text")
+AFTER_TEXT = Cue("after-text", "other", 0.55, "a short line after the article's last paragraph")
 BEFORE_TEXT = Cue("before-text", "other", 0.55, "a line with a weak cue above the first paragraph")
 TEMPLATE_LINE = Cue("template-line", "other", 0.45, "recurs across articles in different places")
 TEMPLATE_LINE_COMMON = Cue("template-line", "other", 0.7, "recurs across many articles")
