@@ -198,3 +198,22 @@ def test_every_cue_has_a_name_kind_and_weight() -> None:
     assert len(names) == len(set(names))
     for cue in TEXT_CUES:
         assert cue.kind in KINDS and 0 < cue.weight <= 1 and cue.why and cue.test is not None
+
+
+def test_links_after_the_last_paragraph_are_flagged_but_lists_are_not() -> None:
+    footer = ("Contact Us", "About Our Newsroom", "Jobs at Example News")
+    results = ("1. Bayliss (Ducati) 1'32.2", "2. Kagayama (Suzuki) 1'32.3", "3. Haga (Yamaha) 1'32.4")
+    with_footer = _article("footer", PROSE, PROSE_2, *footer)
+    with_results = _article("results", PROSE, PROSE_2, "Final times", *results)
+    flagged, _ = detect_boilerplate([with_footer, with_results])
+    assert set(_by_text(with_footer, flagged)) == set(footer)
+    assert _by_text(with_results, flagged) == {}
+
+
+def test_an_author_note_counts_only_at_the_end() -> None:
+    note = "Jane Doe is a climate reporter covering polar science and the oceans."
+    at_end = _article("end", PROSE, PROSE_2, note)
+    in_body = _article("body", PROSE, note, PROSE_2, PROSE, PROSE_2, PROSE)
+    flagged, _ = detect_boilerplate([at_end, in_body])
+    assert _by_text(at_end, flagged) == {note: "metadata"}
+    assert _by_text(in_body, flagged) == {}
