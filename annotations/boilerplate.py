@@ -12,64 +12,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
 
 from annotations import cues as C
 from annotations.cues import Cue
 from annotations.models import Article, Boilerplate, PassageKey
+from annotations.shape import GOOD_WORDS, MAX_PROBE, WORD_EDGES, Shape, is_english, shape_of
 from annotations.templates import COMMON_ARTICLES, recurring_lines
 
-MAX_PROBE = 2000
-"""Cues read at most this many characters of a passage: the head and the tail of long ones."""
-GOOD_WORDS = 25
-"""A passage this long is prose unless a cue says otherwise."""
 SENTENCE_WORDS = 10
-MIN_STOPWORDS = 0.25
-ENGLISH_STOPWORDS = 0.15
-"""An article whose text has fewer English function words than this is in another language."""
-LONG_CHARS = 80
-LANGUAGE_SAMPLE = 600
-EXACT_COUNT_CHARS = 120
-HEADING_WORDS = 10
-HEADLINE_WORDS = (9, 20)
-HEADLINE_MAX_STOPWORDS = 0.3
 SHORT_WORDS = 8
 CHATTY_WORDS = 5
 """A sentence this long, full of function words, stays content even among leftovers."""
 BYLINE_WORDS = 4
 """Unsure lines between the headline and the text up to this long are bylines; longer ones decks."""
 TITLE_REACH = 10
+"""How far above the first paragraph the headline may be, past bylines, dates and buttons."""
 TRAILING_WORDS = 12
 AT_END = 3
 """Cues marked `at_end` count in the last passages and from the next-to-last sentence on."""
-"""How far above the first paragraph the headline may be, past bylines, dates and buttons."""
 
-_SENTENCE_END = re.compile(r"(?:[.!?。！？؟।]|\.\.\.|…)[\"'”’»)\]]*\s*$|[\"”’»]\s*$")
-_HANGING = re.compile(r"[,;:(\-–—]\s*$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–-])\s")
-_INNER_STOP = re.compile(r"\w[.!?] +[A-Z]")
-_WORD_EDGES = ".,;:!?\"'“”‘’()[]«»—–-"
 
 
 class Role(Enum):
+    """How sure a passage is of its class before its neighbours are consulted."""
+
     GOOD = "good"
     BAD = "bad"
     UNSURE = "unsure"
     EDGE = "edge"
-
-
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """What the detector needs to know about a passage's form, computed once."""
-
-    words: int
-    sentence: bool
-    chatty: bool
-    """A sentence full of function words, as prose is; menus and headlines are not."""
-    heading: bool
-    headline: bool
 
 
 def detect_boilerplate(
@@ -94,7 +67,7 @@ def _detect_article(
     article: Article, cues: tuple[Cue, ...], recurrences: list[int], threshold: float
 ) -> tuple[dict[int, Boilerplate], list[int]]:
     texts = [passage.text.strip() for passage in article.passages]
-    english = _is_english(texts)
+    english = is_english(texts)
     shapes = [shape_of(text, english) for text in texts]
     prose = [index for index, shape in enumerate(shapes) if shape.chatty]
     tail = min(len(texts) - AT_END, prose[-1] - 1 if prose else len(texts))
@@ -115,62 +88,6 @@ def _detect_article(
             if score >= threshold:
                 found[passage.index] = _label(evidence[index], score)
     return found, [article.passages[index].index for index in headings if index not in found]
-
-
-def shape_of(text: str, english: bool = True) -> Shape:
-    """Length in words (CJK characters count as half a word each), punctuation, heading form.
-
-    Outside English, function words are not counted: a sentence is judged by its punctuation.
-    """
-    probe = text[:MAX_PROBE]
-    words = _word_count(text)
-    if not probe.isascii():
-        words += (len(probe) - len(_CJK.sub("", probe))) // 2
-    sentence = _SENTENCE_END.search(text[-12:]) is not None
-    first = probe[:1]
-    capital = first.isdigit() or (first.isalpha() and not first.islower())
-    open_end = capital and not sentence and not _HANGING.search(text[-3:])
-    low, high = HEADLINE_WORDS
-    headline = (
-        open_end
-        and low <= words <= high
-        and not _INNER_STOP.search(probe)
-        and probe.rsplit(None, 1)[-1].lower() not in C.STOPWORDS
-        and english
-        and stopword_share(probe) < HEADLINE_MAX_STOPWORDS
-    )
-    chatty = sentence and (
-        words >= GOOD_WORDS or not english or stopword_share(probe) >= MIN_STOPWORDS
-    )
-    return Shape(words, sentence, chatty, open_end and 0 < words <= HEADING_WORDS, headline)
-
-
-def _is_english(texts: list[str]) -> bool:
-    """Judged on the longer passages only: menus have no function words in any language."""
-    sample = " ".join(text[:300] for text in texts if len(text) > LONG_CHARS)[:LANGUAGE_SAMPLE]
-    words = sample.lower().split()
-    return not words or sum(map(C.STOPWORDS.__contains__, words)) >= ENGLISH_STOPWORDS * len(words)
-
-
-def _word_count(text: str) -> int:
-    """Exact for short passages; long ones only need to be known as long, so count the gaps."""
-    if len(text) <= EXACT_COUNT_CHARS:
-        return len(text.split())
-    if len(text) > MAX_PROBE:
-        return len(text) // 6
-    return text.count(" ") + text.count("\n") + 1
-
-
-def stopword_share(text: str, limit: int = 400) -> float:
-    """Share of English function words: high in sentences, low in headlines, menus and names."""
-    words = text[:limit].lower().split()
-    if not words:
-        return 0.0
-    return sum(map(C.STOPWORDS.__contains__, map(_strip_edges, words))) / len(words)
-
-
-def _strip_edges(word: str) -> str:
-    return word.strip(_WORD_EDGES)
 
 
 def _own_cues(text: str, shape: Shape, cues: tuple[Cue, ...], near_end: bool) -> list[Cue]:
@@ -285,7 +202,7 @@ def _title_index(roles: list[Role], shapes: list[Shape], texts: list[str]) -> in
 
 
 def _content_words(text: str) -> set[str]:
-    words = (word.strip(_WORD_EDGES).removesuffix("'s").removesuffix("’s") for word in text.lower().split())
+    words = (word.strip(WORD_EDGES).removesuffix("'s").removesuffix("’s") for word in text.lower().split())
     return {word for word in words if len(word) > 2 and word not in C.STOPWORDS}
 
 
