@@ -140,29 +140,44 @@ def _apply_context(
 ) -> list[int]:
     """Settle the unsure passages from their neighbours; return the headings found."""
     title = _title_index(roles, shapes, texts)
-    first_good = roles.index(Role.GOOD) if Role.GOOD in roles else len(roles)
-    last_good = len(roles) - 1 - roles[::-1].index(Role.GOOD) if Role.GOOD in roles else len(roles)
+    good = [index for index, role in enumerate(roles) if role is Role.GOOD]
+    text_span = (good[0], good[-1]) if good else (len(roles), len(roles))
     headings = [] if title is None else [title]
     for index, role in enumerate(roles):
         if role is not Role.UNSURE or index == title:
             continue
-        shape = shapes[index]
-        if title is not None and title < index < first_good:
-            cue = None if shape.sentence or shape.words > BYLINE_WORDS else C.BELOW_HEADLINE
-        elif title is not None and index < title:
-            kicker = _pairs_with_title(index, title, shapes)
-            cue = None if shape.chatty or kicker else C.ABOVE_HEADLINE
-        elif index < first_good and evidence[index]:
-            cue = replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
-        elif index > last_good and _trails(index, shapes, texts):
-            cue = C.AFTER_TEXT
-        else:
-            cue = _from_neighbours(index, roles, evidence, shapes)
+        cue = _context_cue(index, title, text_span, roles, evidence, shapes, texts)
         if cue is not None:
+            if cue.kind == "other":
+                cue = replace(cue, kind=_neighbour_kind(roles, evidence, index))
             evidence[index].append(cue)
         elif shapes[index].heading and _leads_to_prose(roles, evidence, index):
             headings.append(index)
     return headings
+
+
+def _context_cue(
+    index: int,
+    title: int | None,
+    text_span: tuple[int, int],
+    roles: list[Role],
+    evidence: list[list[Cue]],
+    shapes: list[Shape],
+    texts: list[str],
+) -> Cue | None:
+    """What an unsure passage's place says: near the headline, after the text, or among leftovers."""
+    shape = shapes[index]
+    first_good, last_good = text_span
+    if title is not None and title < index < first_good:
+        return None if shape.sentence or shape.words > BYLINE_WORDS else C.BELOW_HEADLINE
+    if title is not None and index < title:
+        kicker = _pairs_with_title(index, title, shapes)
+        return None if shape.chatty or kicker else C.ABOVE_HEADLINE
+    if index < first_good and evidence[index]:
+        return replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
+    if index > last_good and _trails(index, shapes, texts):
+        return C.AFTER_TEXT
+    return _from_neighbours(index, roles, evidence, shapes)
 
 
 def _trails(index: int, shapes: list[Shape], texts: list[str]) -> bool:
@@ -219,7 +234,7 @@ def _from_neighbours(
     if Role.GOOD not in (before, after) and Role.BAD in (before, after):
         if shape.chatty and shape.words >= CHATTY_WORDS:
             return None
-        return replace(C.BETWEEN_LEFTOVERS, kind=_neighbour_kind(roles, evidence, index))
+        return C.BETWEEN_LEFTOVERS
     if shape.sentence or previous is not Role.GOOD or following is Role.UNSURE:
         return None
     if shape.headline:
