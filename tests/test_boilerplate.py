@@ -217,3 +217,11 @@ def test_an_author_note_counts_only_at_the_end() -> None:
     flagged, _ = detect_boilerplate([at_end, in_body])
     assert _by_text(at_end, flagged) == {note: "metadata"}
     assert _by_text(in_body, flagged) == {}
+
+
+def test_the_hard_negative_page_is_left_alone() -> None:
+    devset = load_devset()
+    page = next(a for a in devset.articles if a.id == "15_hard_negatives")
+    flagged, _ = detect_boilerplate([page])
+    reasons = {key: label.reason for key, label in flagged.items()}
+    assert reasons == {}
