@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import filterfalse
 
 from annotations.align import windows
-from annotations.normalize import fold, quoted, split
+from annotations.normalize import FUNCTION_WORDS, fold, quoted, split
 
 SHINGLE = 3
-"""Non-stop words per shingle (about six words of running text)."""
+"""Words per shingle, function words ("the", "of", "said") left out: about six words of running text."""
 WINDOW = 2
-"""Winnowing window: a shared run of SHINGLE + WINDOW - 1 = 4 non-stop words leaves a shared fingerprint."""
-STOP_WORDS = 50
-"""At most this many of the corpus's most frequent words are stop words, left out of shingles."""
-STOP_SHARE = 1 / 500
-STOP_COUNT = 20
-"""A stop word is also at least this common (share of all words, and count): small corpora have none."""
+"""Winnowing window: a shared run of SHINGLE + WINDOW - 1 = 4 content words leaves a shared fingerprint."""
 MIN_QUOTE = 4
 """A quotation this long (in words) is indexed whole, so short shared quotes are found too."""
 MAX_POSTINGS = 64
@@ -44,7 +38,7 @@ class Vocabulary:
 
 
 def fingerprints(ids: list[int], stop: frozenset[int] = frozenset()) -> set[int]:
-    """The winnowed shingle hashes of one passage's non-stop words: each window keeps its smallest."""
+    """The winnowed shingle hashes of one passage's words bar `stop`: each window keeps its smallest."""
     content = list(filterfalse(stop.__contains__, ids)) if stop else ids
     return set(map(min, windows(list(map(hash, windows(content, SHINGLE))), WINDOW)))
 
@@ -52,38 +46,56 @@ def fingerprints(ids: list[int], stop: frozenset[int] = frozenset()) -> set[int]
 class ShingleIndex:
     """Fingerprint -> passages holding it; grows with the corpus, common fingerprints capped.
 
-    Use: read() every passage, then build() once, then pairs().
+    Passages with the very same words are indexed once, so text syndicated to hundreds of
+    outlets is not mistaken for a stock phrase. Use: read() every passage, build() once, pairs().
     """
 
     def __init__(self) -> None:
         self.vocabulary = Vocabulary()
         self.words: list[list[int]] = []
+        self.original: list[int] = []
+        """Passage -> the first passage with the same words (itself if none came before)."""
         self._quotes: list[list[list[int]]] = []
         self._postings: dict[int, int | list[int]] = {}
+        self._first: dict[int, int] = {}
 
     def read(self, text: str) -> None:
         """Take in one passage's words (and whole quotations)."""
         folded = fold(text)
         encode = self.vocabulary.encode
-        self.words.append(encode(split(folded)))
+        ids = encode(split(folded))
+        number = len(self.words)
+        first = self._first.setdefault(hash(tuple(ids)), number)
+        if first != number and self.words[first] == ids:
+            self.words.append(self.words[first])
+            self.original.append(first)
+            self._quotes.append([])
+            return
+        self.words.append(ids)
+        self.original.append(number)
         self._quotes.append([encode(split(quote)) for quote in quoted(folded)])
+
+    def copies(self) -> dict[int, list[int]]:
+        """Original passage -> all passages with its very words (itself first), where there are several."""
+        groups: dict[int, list[int]] = {}
+        for number, first in enumerate(self.original):
+            if first != number:
+                groups.setdefault(first, [first]).append(number)
+        return groups
 
     def build(self, tick: Callable[[int], None]) -> None:
         """Post every passage's fingerprints, once all words are known."""
-        stop = self._stop_words()
+        numbers = self.vocabulary.numbers
+        stop = frozenset(numbers[word] for word in FUNCTION_WORDS if word in numbers)
         for number, (ids, quotes) in enumerate(zip(self.words, self._quotes, strict=True)):
+            tick(number)
+            if self.original[number] != number:
+                continue
             keys = fingerprints(ids, stop)
             keys.update(hash((_QUOTE_MARK, *quote)) for quote in quotes if len(quote) >= MIN_QUOTE)
             self._post(keys, number)
-            tick(number)
         self._quotes = []
-
-    def _stop_words(self) -> frozenset[int]:
-        counts: Counter[int] = Counter()
-        for ids in self.words:
-            counts.update(ids)
-        least = max(STOP_COUNT, counts.total() * STOP_SHARE)
-        return frozenset(word for word, count in counts.most_common(STOP_WORDS) if count >= least)
+        self._first = {}
 
     def _post(self, keys: set[int], number: int) -> None:
         postings = self._postings

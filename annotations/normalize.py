@@ -33,6 +33,15 @@ _END_DOT = re.compile(r"\.(?!\w)")
 _WORD = re.compile(r"\S+")
 _QUOTED = re.compile(r'"[^"]{1,1000}"')
 
+# English words that carry no content: shingles skip them, and a copied stretch needs more than them.
+_FUNCTION = """a an the and or but nor if then than so as of to in on at by for with from into onto upon about
+    over under after before since until while during between among through against without within
+    that this these those it its is are was were be been being am has have had having do does did
+    will would shall should can could may might must not no yes he she they we you i him her them
+    me my your his their our mine hers theirs ours who whom whose which what when where why how
+    there here all any some more most also just only very too even said says say told"""
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
+
 
 def fold(text: str) -> str:
     """Lower-case `text`, unify quotes, blank out dashes, punctuation and possessives; same length."""

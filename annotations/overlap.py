@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from annotations.coverage import Match, summarise
 from annotations.fingerprint import ShingleIndex
@@ -102,9 +103,28 @@ def _find(
         if match is not None:
             matches.append(match)
         ticker.tick(number, len(pairs), _INDEX_SHARE, 1.0)
+    matches = _with_copies(matches, index.copies(), verifier)
     if progress is not None:
         progress(1.0)
     return Overlaps(**summarise(articles, keys, index.words, matches, texts))
+
+
+def _with_copies(matches: list[Match], copies: dict[int, list[int]], verifier: Verifier) -> list[Match]:
+    """Verbatim copies match each other, and each copy shares its original's matches."""
+    found = list(matches)
+    for members in copies.values():
+        stretches = verifier.identical(members[0])
+        if stretches:
+            found.extend(Match(first, second, stretches) for first, second in combinations(members, 2))
+    for match in matches:
+        firsts, seconds = copies.get(match.first, [match.first]), copies.get(match.second, [match.second])
+        found.extend(
+            Match(first, second, match.stretches)
+            for first in firsts
+            for second in seconds
+            if (first, second) != (match.first, match.second)
+        )
+    return found
 
 
 class _Ticker:

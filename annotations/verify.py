@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from annotations.align import Stretch, align
 from annotations.coverage import Match
-from annotations.normalize import quotations, word_offsets
+from annotations.normalize import FUNCTION_WORDS, quotations, word_offsets
 
 MIN_RUN = 8
 """Shared words (a few edited ones inside bridged) that make two passages copies of each other."""
@@ -17,13 +17,6 @@ MIN_QUOTE = 4
 MIN_SPAN = 5
 """Once a pair is a copy, its other shared stretches this long are highlighted too."""
 
-_FUNCTION = """a an the and or but nor if then than so as of to in on at by for with from into onto upon about
-    over under after before since until while during between among through against without within
-    that this these those it its is are was were be been being am has have had having do does did
-    will would shall should can could may might must not no yes he she they we you i him her them
-    me my your his their our mine hers theirs ours who whom whose which what when where why how
-    there here all any some more most also just only very too even said says say told"""
-FUNCTION_WORDS = frozenset(_FUNCTION.split())
 
 
 class Verifier:
@@ -43,6 +36,14 @@ class Verifier:
         else:
             kept = self._quoted(first, second, stretches)
         return Match(first, second, tuple(kept)) if kept else None
+
+    def identical(self, number: int) -> tuple[Stretch, ...]:
+        """What verbatim copies of passage `number` share that makes them copies; nothing if too little."""
+        whole = _same(0, len(self.words[number]))
+        if self._substantial(number, whole, MIN_RUN):
+            return (whole,)
+        quotes = [_same(start, end) for start, end in self._quotes(number)]
+        return tuple(quote for quote in quotes if self._substantial(number, quote, MIN_QUOTE))
 
     def _substantial(self, first: int, stretch: Stretch, least: int) -> bool:
         """Long enough, and not made of function words alone."""
@@ -67,3 +68,8 @@ class Verifier:
         text = self.texts[number]
         spans = quotations(text, word_offsets(text))
         return [(start, end) for start, end in spans if end - start >= MIN_QUOTE]
+
+
+def _same(start: int, end: int) -> Stretch:
+    """Words [start, end) of a passage shared with the same words of a verbatim copy."""
+    return Stretch(start, end, start, end, end - start)

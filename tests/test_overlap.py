@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from annotations.analysis import analyze
@@ -183,3 +185,26 @@ def test_the_analysis_carries_the_seed_copies(seed_corpus: Corpus) -> None:
     ]
     assert {key[0][:3] for key in intense} == {"000", "001", "002"}
     assert analysis.novelty["004_2946bd023fe5b57f"] < analysis.novelty["002_519ce421c1688948"]
+
+
+def gibberish(seed: int, count: int = 30) -> str:
+    generator = random.Random(seed)
+    letters = "abcdefghijklmnoprstuvwy"
+    return " ".join("".join(generator.choices(letters, k=generator.randint(2, 9))) for _ in range(count))
+
+
+def test_text_syndicated_to_many_outlets_is_listed_everywhere() -> None:
+    articles = [article(f"outlet{number:03d}", gibberish(number) + ".", QUOTE) for number in range(150)]
+    overlaps = find_overlaps(articles)
+    assert len(overlaps.duplicates[("outlet000", 1)]) == 149
+    assert overlaps.clusters == (tuple((f"outlet{number:03d}", 1) for number in range(150)),)
+    assert ("outlet000", 0) not in overlaps.duplicates
+    assert 0.2 < overlaps.novelty["outlet042"] < 0.8
+
+
+def test_near_copies_in_many_outlets_are_still_found() -> None:
+    articles = [
+        article(f"outlet{number:02d}", QUOTE.replace("sustained", f"sustained{number % 3 or ''}"))
+        for number in range(40)
+    ]
+    assert all(len(dups) == 39 for dups in find_overlaps(articles).duplicates.values())

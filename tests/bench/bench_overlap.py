@@ -31,16 +31,24 @@ VOCABULARY = 20_000
 EDITS = ("substitute", "quote", "hyphen", "case", "possessive", "nbsp", "drop")
 
 
+# The most frequent words of English news, most frequent first; rarer words are made up.
+_COMMON_TEXT = """the of to and a in that for is on said was with he it as at by from his be have has but are
+not an they who which will had their this were been its would or more after we about also one
+than there all when up out new into over first she two could last other some can our"""
+COMMON = _COMMON_TEXT.split()
+
+
 def vocabulary(rng: random.Random) -> list[str]:
-    """Pseudo-words with English-like lengths (short ones most common)."""
+    """Common English words first, then pseudo-words with English-like lengths (short ones most common)."""
     letters = "etaoinshrdlcumwfgypbvkjxqz"
     weights = [12, 9, 8, 7.5, 7, 6.7, 6.3, 6, 6, 4.3, 4, 2.8, 2.8, 2.4, 2.4, 2.2, 2, 2, 1.9, 1.5, 1, 0.8]
     weights += [0.2, 0.2, 0.1, 0.1]
+    common = list(dict.fromkeys(COMMON))
     words: set[str] = set()
-    while len(words) < VOCABULARY:
-        length = max(1, min(14, round(rng.gauss(5.5 + len(words) / VOCABULARY * 2, 2.2))))
+    while len(words) < VOCABULARY - len(common):
+        length = max(2, min(14, round(rng.gauss(5.5 + len(words) / VOCABULARY * 2, 2.2))))
         words.add("".join(rng.choices(letters, weights, k=length)))
-    return sorted(words, key=len)
+    return common + sorted(words - set(common), key=len)
 
 
 class Generator:
