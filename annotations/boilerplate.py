@@ -177,7 +177,7 @@ def _context_cue(
         return replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
     if index > last_good and _trails(index, shapes, texts):
         return C.AFTER_TEXT
-    return _from_neighbours(index, roles, evidence, shapes)
+    return _from_neighbours(index, roles, evidence, shapes, first_good < index < last_good)
 
 
 def _trails(index: int, shapes: list[Shape], texts: list[str]) -> bool:
@@ -222,9 +222,12 @@ def _content_words(text: str) -> set[str]:
 
 
 def _from_neighbours(
-    index: int, roles: list[Role], evidence: list[list[Cue]], shapes: list[Shape]
+    index: int, roles: list[Role], evidence: list[list[Cue]], shapes: list[Shape], inside: bool
 ) -> Cue | None:
-    """jusText's rule for short or unsure passages: take the class of the nearest sure ones."""
+    """jusText's rule for short or unsure passages: take the class of the nearest sure ones.
+
+    A sentence inside the article's text is not taken for a leftover on its neighbours' word.
+    """
     shape = shapes[index]
     previous = roles[index - 1] if index else Role.EDGE
     following = roles[index + 1] if index + 1 < len(roles) else Role.EDGE
@@ -232,7 +235,7 @@ def _from_neighbours(
         return C.HEADLINE_IN_BODY if previous is Role.GOOD and shape.headline else None
     before, after = _nearest(roles, index, -1), _nearest(roles, index, 1)
     if Role.GOOD not in (before, after) and Role.BAD in (before, after):
-        if shape.chatty and shape.words >= CHATTY_WORDS:
+        if (shape.chatty and shape.words >= CHATTY_WORDS) or (inside and shape.sentence):
             return None
         return C.BETWEEN_LEFTOVERS
     if shape.sentence or previous is not Role.GOOD or following is Role.UNSURE:
