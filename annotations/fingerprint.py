@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import filterfalse
 
@@ -15,7 +16,11 @@ WINDOW = 2
 MIN_QUOTE = 4
 """A quotation this long (in words) is indexed whole, so short shared quotes are found too."""
 MAX_POSTINGS = 64
-"""A fingerprint in more passages than this is a stock phrase: it is dropped, keeping the index linear."""
+"""A fingerprint in more passages than this is common: its holders are then only compared with its first
+holder, and only when they share STAR_SHARED common fingerprints with it, keeping the work linear."""
+STAR_SHARED = 2
+"""Common fingerprints shared with the first holder that still make a pair worth aligning: a stock
+phrase shares one or two, a wire paragraph carried by a hundred outlets shares many."""
 
 _COMMON = -1
 _QUOTE_MARK = -2
@@ -32,7 +37,8 @@ class Vocabulary:
 
     def encode(self, words: list[str]) -> list[int]:
         numbers = self.numbers
-        for word in set(words).difference(numbers):
+        # Sorted, because set order follows the salted string hashes and would vary between runs.
+        for word in sorted(set(words).difference(numbers)):
             numbers[word] = len(numbers)
         return list(map(numbers.__getitem__, words))
 
@@ -44,7 +50,7 @@ def fingerprints(ids: list[int], stop: frozenset[int] = frozenset()) -> set[int]
 
 
 class ShingleIndex:
-    """Fingerprint -> passages holding it; grows with the corpus, common fingerprints capped.
+    """Fingerprint -> passages holding it; grows with the corpus, common fingerprints capped (MAX_POSTINGS).
 
     Passages with the very same words are indexed once, so text syndicated to hundreds of
     outlets is not mistaken for a stock phrase. Use: read() every passage, build() once, pairs().
@@ -58,6 +64,8 @@ class ShingleIndex:
         self._quotes: list[list[list[int]]] = []
         self._postings: dict[int, int | list[int]] = {}
         self._first: dict[int, int] = {}
+        self._common_first: dict[int, int] = {}
+        self._with_first: Counter[tuple[int, int]] = Counter()
 
     def read(self, text: str) -> None:
         """Take in one passage's words (and whole quotations)."""
@@ -103,15 +111,19 @@ class ShingleIndex:
         postings.update(dict.fromkeys(fresh, number))
         for key in keys.difference(fresh):
             held = postings[key]
-            if held.__class__ is int:
-                postings[key] = [held, number] if held != _COMMON else _COMMON
+            if held == _COMMON:
+                self._with_first[(self._common_first[key], number)] += 1
+            elif held.__class__ is int:
+                postings[key] = [held, number]
             elif len(held) < MAX_POSTINGS:
                 held.append(number)
             else:
                 postings[key] = _COMMON
+                self._common_first[key] = held[0]
+                self._with_first.update((held[0], other) for other in [*held[1:], number])
 
     def pairs(self) -> Iterator[tuple[int, int]]:
-        """Each pair of passages sharing at least one fingerprint, once, lower number first."""
+        """Each pair of passages worth aligning, once, lower number first."""
         seen: set[tuple[int, int]] = set()
         for held in self._postings.values():
             if held.__class__ is list:
@@ -121,3 +133,7 @@ class ShingleIndex:
                         if pair not in seen:
                             seen.add(pair)
                             yield pair
+        for pair, shared in self._with_first.items():
+            if shared >= STAR_SHARED and pair not in seen:
+                seen.add(pair)
+                yield pair

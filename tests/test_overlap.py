@@ -208,3 +208,15 @@ def test_near_copies_in_many_outlets_are_still_found() -> None:
         for number in range(40)
     ]
     assert all(len(dups) == 39 for dups in find_overlaps(articles).duplicates.values())
+
+
+def test_a_wire_paragraph_lightly_edited_by_a_hundred_outlets_forms_one_cluster() -> None:
+    words = QUOTE.split()
+    articles = []
+    for number in range(100):
+        edited = list(words)
+        edited[number % len(words)] = f"edit{number}"
+        articles.append(article(f"outlet{number:03d}", gibberish(number) + ".", " ".join(edited)))
+    overlaps = find_overlaps(articles)
+    assert overlaps.clusters == (tuple((f"outlet{number:03d}", 1) for number in range(100)),)
+    assert all(overlaps.duplicates[(f"outlet{number:03d}", 1)] for number in range(100))
