@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from annotations import cues as C
@@ -43,6 +43,32 @@ class Role(Enum):
     BAD = "bad"
     UNSURE = "unsure"
     EDGE = "edge"
+
+
+@dataclass(frozen=True, slots=True)
+class Sure:
+    """For each passage, the nearest passage on each side that is sure of its class."""
+
+    roles: list[Role]
+    before: list[int | None]
+    after: list[int | None]
+
+    @classmethod
+    def of(cls, roles: list[Role]) -> Sure:
+        before: list[int | None] = []
+        last: int | None = None
+        for index, role in enumerate(roles):
+            before.append(last)
+            last = index if role is not Role.UNSURE else last
+        after: list[int | None] = [None] * len(roles)
+        last = None
+        for index in range(len(roles) - 1, -1, -1):
+            after[index] = last
+            last = index if roles[index] is not Role.UNSURE else last
+        return cls(roles, before, after)
+
+    def role(self, other: int | None) -> Role:
+        return Role.EDGE if other is None else self.roles[other]
 
 
 def detect_boilerplate(
@@ -143,13 +169,14 @@ def _apply_context(
     good = [index for index, role in enumerate(roles) if role is Role.GOOD]
     text_span = (good[0], good[-1]) if good else (len(roles), len(roles))
     headings = [] if title is None else [title]
+    sure = Sure.of(roles)
     for index, role in enumerate(roles):
         if role is not Role.UNSURE or index == title:
             continue
-        cue = _context_cue(index, title, text_span, roles, evidence, shapes, texts)
+        cue = _context_cue(index, title, text_span, sure, evidence, shapes, texts)
         if cue is not None:
             if cue.kind == "other":
-                cue = replace(cue, kind=_neighbour_kind(roles, evidence, index))
+                cue = replace(cue, kind=_neighbour_kind(sure, evidence, index))
             evidence[index].append(cue)
         elif shapes[index].heading and _leads_to_prose(roles, evidence, index):
             headings.append(index)
@@ -160,7 +187,7 @@ def _context_cue(
     index: int,
     title: int | None,
     text_span: tuple[int, int],
-    roles: list[Role],
+    sure: Sure,
     evidence: list[list[Cue]],
     shapes: list[Shape],
     texts: list[str],
@@ -177,7 +204,7 @@ def _context_cue(
         return replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
     if index > last_good and _trails(index, shapes, texts):
         return C.AFTER_TEXT
-    return _from_neighbours(index, roles, evidence, shapes, first_good < index < last_good)
+    return _from_neighbours(index, sure, evidence, shapes, first_good < index < last_good)
 
 
 def _trails(index: int, shapes: list[Shape], texts: list[str]) -> bool:
@@ -222,18 +249,18 @@ def _content_words(text: str) -> set[str]:
 
 
 def _from_neighbours(
-    index: int, roles: list[Role], evidence: list[list[Cue]], shapes: list[Shape], inside: bool
+    index: int, sure: Sure, evidence: list[list[Cue]], shapes: list[Shape], inside: bool
 ) -> Cue | None:
     """jusText's rule for short or unsure passages: take the class of the nearest sure ones.
 
     A sentence inside the article's text is not taken for a leftover on its neighbours' word.
     """
-    shape = shapes[index]
+    shape, roles = shapes[index], sure.roles
     previous = roles[index - 1] if index else Role.EDGE
     following = roles[index + 1] if index + 1 < len(roles) else Role.EDGE
     if _leads_to_prose(roles, evidence, index):
         return C.HEADLINE_IN_BODY if previous is Role.GOOD and shape.headline else None
-    before, after = _nearest(roles, index, -1), _nearest(roles, index, 1)
+    before, after = sure.role(sure.before[index]), sure.role(sure.after[index])
     if Role.GOOD not in (before, after) and Role.BAD in (before, after):
         if (shape.chatty and shape.words >= CHATTY_WORDS) or (inside and shape.sentence):
             return None
@@ -245,16 +272,6 @@ def _from_neighbours(
     return C.TRAILS_ARTICLE if shape.words <= SHORT_WORDS and not shape.heading else None
 
 
-def _nearest(roles: list[Role], index: int, step: int) -> Role:
-    """The role of the closest passage in that direction that is sure of its class."""
-    index += step
-    while 0 <= index < len(roles):
-        if roles[index] is not Role.UNSURE:
-            return roles[index]
-        index += step
-    return Role.EDGE
-
-
 def _leads_to_prose(roles: list[Role], evidence: list[list[Cue]], index: int) -> bool:
     """The next passage, past bylines, datelines and captions, is prose: this one introduces it."""
     for following in range(index + 1, len(roles)):
@@ -264,12 +281,10 @@ def _leads_to_prose(roles: list[Role], evidence: list[list[Cue]], index: int) ->
     return False
 
 
-def _neighbour_kind(roles: list[Role], evidence: list[list[Cue]], index: int) -> str:
-    for step in (-1, 1):
-        other = index + step
-        while 0 <= other < len(roles) and roles[other] is Role.UNSURE:
-            other += step
-        if 0 <= other < len(roles) and roles[other] is Role.BAD:
+def _neighbour_kind(sure: Sure, evidence: list[list[Cue]], index: int) -> str:
+    """The kind of the nearest leftover around a passage ('other' when there is none)."""
+    for other in (sure.before[index], sure.after[index]):
+        if other is not None and sure.roles[other] is Role.BAD:
             return _kind(evidence[other])
     return "other"
 

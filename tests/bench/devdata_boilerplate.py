@@ -97,6 +97,22 @@ def timing(articles: int = 10_000, repeats: int = 3) -> None:
     )
 
 
+def worst_cases() -> None:
+    """Inputs that once took quadratic or exponential time: each should take well under a second."""
+    cases = {
+        "20,000 short lines": [f"Item number {n} here" for n in range(20_000)],
+        "20,000 dates and lines": ["June 14, 2023" if n % 2 else "Item here" for n in range(20_000)],
+        "bylines of repeated names": ["By " + " ".join(["Weston Anderson"] * 7) + " zzz"] * 200,
+        "trails of '» x' ending in '!'": ["Home " + "» x " * 12 + "!"] * 200,
+    }
+    print()
+    for name, lines in cases.items():
+        article = _article_from_lines(name, lines)
+        start = time.process_time()
+        detect_boilerplate([article])
+        print(f"worst case: {name:<30} {time.process_time() - start:6.2f} s CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong passage")
@@ -114,6 +130,7 @@ def main() -> None:
         print(dev.row("devdata"))
     if not args.no_timing:
         timing()
+        worst_cases()
 
 
 if __name__ == "__main__":
