@@ -15,7 +15,7 @@ WINDOW = 2
 """Winnowing window: a shared run of SHINGLE + WINDOW - 1 = 4 content words leaves a shared fingerprint."""
 MIN_QUOTE = 4
 """A quotation this long (in words) is indexed whole, so short shared quotes are found too."""
-MAX_POSTINGS = 64
+MAX_POSTINGS = 32
 """A fingerprint in more passages than this is common: its holders are then only compared with its first
 holder, and only when they share STAR_SHARED common fingerprints with it, keeping the work linear."""
 STAR_SHARED = 2

@@ -1,6 +1,6 @@
 """Benchmark copy detection on a synthetic corpus with planted, lightly edited copies.
 
-Run: python tests/bench/bench_overlap.py [--sizes 100,1000,10000] [--share 0.2]
+Run: python tests/bench/bench_overlap.py [--sizes 100,1000,10000] [--share 0.2] [--stock]
 Steps, each in its own subprocess so its peak memory (ru_maxrss) is its own, and each including
 reading the files from disk (load_corpus), so the ratios compare like with like:
   bare      reading, folding and shingling the text, no matching: the lower bound;
@@ -120,11 +120,22 @@ def render(words: list[str], rng: random.Random) -> str:
     return " ".join(out) + "."
 
 
-def write_corpus(folder: Path, articles: int, share: float) -> list:
+STOCK = (
+    "Secretary of State Antony Blinken said on Friday.",
+    "The United States and China remain far apart on trade.",
+    "President Joe Biden met Chinese President Xi Jinping in Bali.",
+)
+"""With --stock, every passage ends with one of these: copied text shared by a third of the corpus."""
+
+
+def write_corpus(folder: Path, articles: int, share: float, stock: bool = False) -> list:
     generator = Generator(seed=articles, share=share)
     for number in range(articles):
         passages = generator.article()
-        body = "\n\n".join(render(words, generator.rng) for words in passages)
+        rendered = [render(words, generator.rng) for words in passages]
+        if stock:
+            rendered = [f"{text} {generator.rng.choice(STOCK)}" for text in rendered]
+        body = "\n\n".join(rendered)
         text = f"Title: Article {number}\n\n{body}\n"
         (folder / f"{number:05d}_bench.txt").write_text(text, encoding="utf-8")
     return generator.planted
@@ -188,9 +199,9 @@ def recall(corpus, duplicates: dict, planted_file: str) -> float:
     return found / max(len(planted), 1)
 
 
-def run(size: int, share: float) -> list[dict]:
+def run(size: int, share: float, stock: bool) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
-        planted = write_corpus(Path(folder), size, share)
+        planted = write_corpus(Path(folder), size, share, stock)
         planted_file = Path(folder) / "planted.json"
         planted_file.write_text(json.dumps(planted))
         rows = []
@@ -224,6 +235,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="article counts, comma-separated")
     parser.add_argument("--share", type=float, default=0.2, help="share of passages carrying a planted copy")
+    parser.add_argument("--stock", action="store_true", help="end each passage with a stock sentence")
     parser.add_argument("--measure", nargs=3, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.measure:
@@ -232,7 +244,7 @@ def main() -> None:
     rows: list[dict] = []
     sizes = sorted(int(size) for size in options.sizes.split(","))
     for size in sizes:
-        rows.extend(run(size, options.share))
+        rows.extend(run(size, options.share, options.stock))
         print(f"{size:,} articles measured", file=sys.stderr, flush=True)
     print(table(rows))
     seconds = {(row["mode"], row["articles"]): row["seconds"] for row in rows}
