@@ -14,7 +14,8 @@ SHINGLE = 3
 WINDOW = 2
 """Winnowing window: a shared run of SHINGLE + WINDOW - 1 = 4 content words leaves a shared fingerprint."""
 MIN_QUOTE = 4
-"""A quotation this long (in words) is indexed whole, so short shared quotes are found too."""
+"""A quotation this long (in words) is indexed whole, so short shared quotes are found too, and a
+whole shared quotation this long makes a copy."""
 MAX_POSTINGS = 32
 """A fingerprint in more passages than this is common: its holders are then only compared with its first
 holder, and only when they share STAR_SHARED common fingerprints with it, keeping the work linear."""
@@ -31,9 +32,6 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
-
-    def __len__(self) -> int:
-        return len(self.numbers)
 
     def encode(self, words: list[str]) -> list[int]:
         numbers = self.numbers

@@ -6,17 +6,15 @@ from collections.abc import Mapping
 
 from annotations.align import Stretch, align
 from annotations.coverage import Match
+from annotations.fingerprint import MIN_QUOTE
 from annotations.normalize import FUNCTION_WORDS, quotations, word_offsets
 
 MIN_RUN = 8
 """Shared words (a few edited ones inside bridged) that make two passages copies of each other."""
 MIN_CONTENT = 3
 """Of which at least this many are not function words: "he said that it was one of the" is no copy."""
-MIN_QUOTE = 4
-"""A whole quotation this long, shared by both passages, also makes a copy."""
 MIN_SPAN = 5
 """Once a pair is a copy, its other shared stretches this long are highlighted too."""
-
 
 
 class Verifier:
@@ -28,6 +26,7 @@ class Verifier:
         self.function_ids = frozenset(vocabulary[word] for word in FUNCTION_WORDS if word in vocabulary)
 
     def verify(self, first: int, second: int) -> Match | None:
+        """The copied stretches two passages share, or None when they are no copies of each other."""
         stretches = align(self.words[first], self.words[second])
         if not stretches:
             return None
