@@ -8,6 +8,11 @@ SEED = 4
 """Words in a seed: shared runs shorter than this are not seen."""
 MAX_GAP = 3
 """Edited words bridged inside a stretch, on either side ("intention"/"intent", a swapped name)."""
+MAX_REPEATS = 16
+"""A seed repeated more often within one passage ("ha ha ha ...") pairs its n-th occurrence in one
+passage only with the n-th (give or take one) in the other, so the work stays linear."""
+_RECENT = 8
+"""Stretches a run may extend: only the last few can end just before it."""
 
 
 @dataclass(slots=True)
@@ -45,12 +50,15 @@ def _seeds(grams_a: Grams, grams_b: Grams, common: set[tuple[int, ...]]) -> list
     for position, gram in enumerate(grams_a):
         if gram in common:
             where.setdefault(gram, []).append(position)
-    hits = [
-        (first - second, first)
-        for second, gram in enumerate(grams_b)
-        if gram in common
-        for first in where[gram]
-    ]
+    seen: dict[tuple[int, ...], int] = {}
+    hits: list[tuple[int, int]] = []
+    for second, gram in enumerate(grams_b):
+        if gram in common:
+            positions = where[gram]
+            if len(positions) > MAX_REPEATS:
+                nth = seen[gram] = seen.get(gram, -1) + 1
+                positions = positions[max(0, nth - 1) : nth + 2]
+            hits.extend((first - second, first) for first in positions)
     hits.sort()
     return hits
 
@@ -76,7 +84,7 @@ def _bridge(runs: list[Stretch]) -> list[Stretch]:
     """Join runs separated by a few edited words on both sides into one stretch."""
     stretches: list[Stretch] = []
     for run in runs:
-        for stretch in reversed(stretches):
+        for stretch in reversed(stretches[-_RECENT:]):
             if _inside(run, stretch):
                 break
             gap_a, gap_b = run.a_start - stretch.a_end, run.b_start - stretch.b_end

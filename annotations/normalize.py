@@ -7,6 +7,7 @@ original: the reader can highlight exactly the shared words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import repeat
 
 _SPACE = " "
@@ -94,10 +95,11 @@ def quoted(folded: str) -> list[str]:
 
 def quotations(text: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Word ranges [first, last) of the double-quoted stretches of `text`."""
+    starts = [start for start, _ in offsets]
+    ends = [end for _, end in offsets]
     ranges: list[tuple[int, int]] = []
     for match in _QUOTED.finditer(fold(text)):
-        first, last = match.span()
-        inside = [index for index, (start, end) in enumerate(offsets) if first < start and end < last]
-        if inside:
-            ranges.append((inside[0], inside[-1] + 1))
+        first, last = bisect_right(starts, match.start()), bisect_left(ends, match.end())
+        if first < last:
+            ranges.append((first, last))
     return ranges

@@ -220,3 +220,11 @@ def test_a_wire_paragraph_lightly_edited_by_a_hundred_outlets_forms_one_cluster(
     overlaps = find_overlaps(articles)
     assert overlaps.clusters == (tuple((f"outlet{number:03d}", 1) for number in range(100)),)
     assert all(overlaps.duplicates[(f"outlet{number:03d}", 1)] for number in range(100))
+
+
+def test_a_passage_of_one_word_repeated_thousands_of_times_is_handled() -> None:
+    chant = " ".join(["ha"] * 5000)
+    quoted = " ".join(['"ha ha ha ha"'] * 2000)
+    overlaps = find_overlaps([article("a", chant, quoted), article("b", "oh " + chant, quoted + " oh")])
+    assert listed(overlaps.duplicates[("a", 0)], "b", 0).score > 0.9
+    assert listed(overlaps.duplicates[("a", 1)], "b", 1).score > 0.9
