@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from annotations.coverage import Match, summarise
-from annotations.fingerprint import ShingleIndex
+from annotations.fingerprint import MAX_POSTINGS, ShingleIndex
 from annotations.models import Article, Duplicate, PassageKey
 from annotations.verify import Verifier
 
@@ -110,14 +110,20 @@ def _find(
 
 
 def _with_copies(matches: list[Match], copies: dict[int, list[int]], verifier: Verifier) -> list[Match]:
-    """Verbatim copies match each other, and each copy shares its original's matches."""
+    """Verbatim copies match each other, and each copy shares its original's matches.
+
+    A passage repeated verbatim more than MAX_POSTINGS times (a footer the boilerplate detector
+    missed) is stock text: its copies are only paired with the first one, keeping the output linear.
+    """
     found = list(matches)
     for members in copies.values():
         stretches = verifier.identical(members[0])
         if stretches:
-            found.extend(Match(first, second, stretches) for first, second in combinations(members, 2))
+            pairs = combinations(members, 2) if len(members) <= MAX_POSTINGS else _star(members)
+            found.extend(Match(first, second, stretches) for first, second in pairs)
+    small = {original: members for original, members in copies.items() if len(members) <= MAX_POSTINGS}
     for match in matches:
-        firsts, seconds = copies.get(match.first, [match.first]), copies.get(match.second, [match.second])
+        firsts, seconds = small.get(match.first, [match.first]), small.get(match.second, [match.second])
         found.extend(
             Match(first, second, match.stretches)
             for first in firsts
@@ -125,6 +131,10 @@ def _with_copies(matches: list[Match], copies: dict[int, list[int]], verifier: V
             if (first, second) != (match.first, match.second)
         )
     return found
+
+
+def _star(members: list[int]) -> list[tuple[int, int]]:
+    return [(members[0], member) for member in members[1:]]
 
 
 class _Ticker:

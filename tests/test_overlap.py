@@ -193,10 +193,17 @@ def gibberish(seed: int, count: int = 30) -> str:
     return " ".join("".join(generator.choices(letters, k=generator.randint(2, 9))) for _ in range(count))
 
 
-def test_text_syndicated_to_many_outlets_is_listed_everywhere() -> None:
+def test_text_syndicated_verbatim_to_a_few_outlets_is_listed_by_each() -> None:
+    articles = [article(f"outlet{number:02d}", gibberish(number) + ".", QUOTE) for number in range(20)]
+    duplicates = find_overlaps(articles).duplicates
+    assert all(len(duplicates[(f"outlet{number:02d}", 1)]) == 19 for number in range(20))
+
+
+def test_text_syndicated_verbatim_to_many_outlets_forms_one_cluster_around_the_first() -> None:
     articles = [article(f"outlet{number:03d}", gibberish(number) + ".", QUOTE) for number in range(150)]
     overlaps = find_overlaps(articles)
     assert len(overlaps.duplicates[("outlet000", 1)]) == 149
+    assert [(dup.article, dup.passage) for dup in overlaps.duplicates[("outlet042", 1)]] == [("outlet000", 1)]
     assert overlaps.clusters == (tuple((f"outlet{number:03d}", 1) for number in range(150)),)
     assert ("outlet000", 0) not in overlaps.duplicates
     assert 0.2 < overlaps.novelty["outlet042"] < 0.8
