@@ -8,7 +8,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
 
 SUBCOMMANDS = ("analyze", "export", "import", "agreement")
 
@@ -18,6 +17,8 @@ EXIT_USAGE = 2
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # slow to import; only for --version
+
     try:
         return version("briefreader")
     except PackageNotFoundError:
@@ -29,6 +30,17 @@ def _analyst() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "analyst"
+
+
+class _VersionAction(argparse.Action):
+    """Print the version only when asked, so starting the reader skips importlib.metadata."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"briefreader {_version()}")
+        parser.exit()
 
 
 def _common(parser: argparse.ArgumentParser, *, config: bool = True) -> None:
@@ -68,7 +80,7 @@ def app_parser() -> argparse.ArgumentParser:
         "--analyst", metavar="NAME", default=_analyst(),
         help="name recorded on your annotations (default: your login name)",
     )
-    parser.add_argument("--version", action="version", version=f"briefreader {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     return parser
 
 
