@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -15,7 +16,7 @@ from tui.screens.main import MainScreen
 class BriefReaderApp(App[int]):
     """Read how several outlets covered one story."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "briefreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
@@ -34,9 +35,12 @@ class BriefReaderApp(App[int]):
         self.db = db
         self.analyst = analyst
 
+    def get_default_screen(self) -> MainScreen:
+        """The reader is the base screen (no blank screen painted first)."""
+        return MainScreen(self.paths, self.config)
+
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
-        self.push_screen(MainScreen(self.paths, self.config))
 
 
 def run_app(paths: Sequence[str], *, db: str | None, config: str | None, analyst: str) -> int:

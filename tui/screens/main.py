@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, ProgressBar
+from textual.widgets import Footer, Header, OptionList
 from textual.worker import get_current_worker
 
 from annotations.config import Config
@@ -21,6 +21,13 @@ from tui.view import SORTS, ordered, repeats
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import BOILERPLATE_MODES, Look, Reader
 from tui.widgets.side_panel import SidePanel
+from tui.widgets.status import StatusBar
+
+SYNC_FILES = 20
+"""Up to this many named files are read before the first paint; folders always load in a worker."""
+
+GREYED = ("next_duplicate", "back", "overview", "copy_passage", "problems")
+"""Actions whose availability changes while reading."""
 
 PROGRESS_STEP = 0.02
 """Progress reports closer together than this share are dropped (keeps the UI thread free)."""
@@ -37,12 +44,12 @@ class MainScreen(Screen[None]):
         Binding("n", "next_article", "Next article", id="next_article"),
         Binding("p", "previous_article", "Prev article", id="previous_article"),
         Binding("d", "next_duplicate", "Go to copy", id="next_duplicate"),
-        Binding("D", "back", "Back", id="back"),
+        Binding("D", "back", "Back", id="back", show=False),
         Binding("b", "cycle_boilerplate", "Boilerplate", id="cycle_boilerplate"),
         Binding("s", "toggle_side_panel", "Side panel", id="toggle_side_panel"),
         Binding("o", "overview", "Overview", id="overview"),
         Binding("slash", "search", "Search", id="search"),
-        Binding("N", "new_only", "New only", id="new_only"),
+        Binding("N", "new_only", "New only", id="new_only", show=False),
         Binding("y", "copy_passage", "Copy text", id="copy_passage", show=False),
         Binding("S", "cycle_sort", "Sort", id="cycle_sort", show=False),
         Binding("exclamation_mark", "problems", "Problems", id="problems", show=False),
@@ -66,6 +73,7 @@ class MainScreen(Screen[None]):
         self.history: list[PassageKey] = []
         self.cycle: tuple[PassageKey, int, PassageKey] | None = None
         self.article_id: str | None = None
+        self._greyed: tuple[bool | None, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,15 +81,23 @@ class MainScreen(Screen[None]):
             yield ArticleList(id="articles")
             yield Reader(id="reader")
             yield SidePanel(id="side")
-        with Horizontal(id="status"):
-            yield Label("Loading articles…", id="stage", markup=False)
-            yield ProgressBar(total=1.0, show_eta=False, id="progress")
+        yield StatusBar(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(SidePanel).display = False
         self.query_one(Reader).focus()
-        self.load()
+        if self._few_files():
+            from annotations.loading import load_corpus
+
+            self._loaded(load_corpus(self.paths))
+        else:
+            self.load()
+
+    def _few_files(self) -> bool:
+        """The seeds or a handful of named files load faster than a worker round trip."""
+        few = len(self.paths) <= SYNC_FILES
+        return not self.paths or (few and all(Path(path).is_file() for path in self.paths))
 
     @property
     def reader(self) -> Reader:
@@ -95,7 +111,7 @@ class MainScreen(Screen[None]):
     def article(self) -> Article | None:
         return None if self.article_id is None else self.corpus.article(self.article_id)
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="loading")
     def load(self) -> None:
         """Read the files in a thread so the screen paints at once, however many there are."""
         from annotations.loading import load_corpus
@@ -106,17 +122,23 @@ class MainScreen(Screen[None]):
         if not worker.is_cancelled:
             self.post_message(CorpusLoaded(corpus))
 
-    @work(thread=True, exclusive=True, group="analysis")
-    def analyse(self, corpus: Corpus) -> None:
-        """Run the detectors in a thread; highlights appear when it posts its result."""
-        from annotations.analysis import analyze
+    @work(thread=True, exclusive=True, group="analysis", description="analysis")
+    def analyse(self) -> None:
+        """Run the detectors off the UI thread; highlights appear when it posts its result."""
+        from tui.background import PROCESS_PASSAGES, Stopped, analyse_elsewhere
 
-        worker = get_current_worker()
+        corpus, worker = self.corpus, get_current_worker()
+        report = self._progress_reporter("Analysing", worker)
         try:
-            analysis = analyze(corpus, self.config, progress=self._progress_reporter("Analysing", worker))
-        except Cancelled:
+            if sum(len(article.passages) for article in corpus.articles) > PROCESS_PASSAGES:
+                analysis = analyse_elsewhere(corpus, self.config, report, lambda: worker.is_cancelled)
+            else:
+                from annotations.analysis import analyze
+
+                analysis = analyze(corpus, self.config, progress=report)
+        except (Cancelled, Stopped):
             return
-        except Exception as error:
+        except Exception as error:  # shown as one line; the reader stays usable without highlights
             self.post_message(AnalysisFailed(" ".join(str(error).split()) or type(error).__name__))
             return
         self.post_message(AnalysisFinished(analysis))
@@ -136,32 +158,34 @@ class MainScreen(Screen[None]):
         return report
 
     def on_progressed(self, message: Progressed) -> None:
-        self.query_one("#stage", Label).update(Content(message.stage))
-        self.query_one(ProgressBar).update(progress=message.fraction)
+        self.query_one(StatusBar).report(message.stage, message.fraction)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        self.corpus = message.corpus
+        self._loaded(message.corpus)
+
+    def _loaded(self, corpus: Corpus) -> None:
+        self.corpus = corpus
         if not self.corpus.articles:
             from tui.screens.problems import NothingLoadedScreen
 
-            self.app.switch_screen(NothingLoadedScreen(self.corpus.problems))
+            self.app.push_screen(NothingLoadedScreen(self.corpus.problems))
             return
         self._report_problems()
         self.article_id = self.corpus.articles[0].id
         self._show_list()
         self._show_reader(0)
         self._update_title()
-        self.analyse(self.corpus)
+        self.call_after_refresh(self.analyse)
 
     def on_analysis_finished(self, message: AnalysisFinished) -> None:
         self.analysis, self.analysed = message.analysis, True
-        self.query_one("#status").display = False
+        self.query_one(StatusBar).finish()
         self._show_list()
         self._show_reader()
         self._update_title()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self.query_one("#status").display = False
+        self.query_one(StatusBar).finish()
         self.notify(f"Analysis failed: {message.error}", severity="error", markup=False)
 
     def _report_problems(self) -> None:
@@ -217,7 +241,7 @@ class MainScreen(Screen[None]):
         side = self.query_one(SidePanel)
         if side.display:
             side.show(self.corpus, self.analysis, message.key)
-        self.refresh_bindings()
+        self._refresh_footer()
 
     def on_reader_marker_chosen(self, message: Reader.MarkerChosen) -> None:
         self.expanded.add(message.key)
@@ -236,7 +260,14 @@ class MainScreen(Screen[None]):
         ids = [article.id for article in self.order]
         if key[0] in ids:
             articles.highlighted = ids.index(key[0])
-        self.refresh_bindings()
+        self._refresh_footer()
+
+    def _refresh_footer(self) -> None:
+        """Refresh the bindings only when one became (un)available: the footer rebuilds on each refresh."""
+        state = tuple(self.check_action(action, ()) for action in GREYED)
+        if state != self._greyed:
+            self._greyed = state
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         here = self.reader.current_key if self.is_mounted else None

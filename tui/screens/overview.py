@@ -17,6 +17,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from annotations.models import Analysis, Article, Corpus, PassageKey
 
 BAR_CELLS = 10
+MATRIX_MAX = 40
+"""Beyond this many articles the matrix shows those sharing the most text (a full one is unreadable)."""
 EXPLAIN = (
     "Row article's words found in the column article (share of the row's own text). "
     "A row higher than its mirror cell hints the row article took text from the column one. "
@@ -32,6 +34,20 @@ def novelty_bar(value: float | None) -> Text:
     return Text.assemble(("█" * filled, "bold"), ("░" * (BAR_CELLS - filled), "dim"), f" {value:4.0%}")
 
 
+def most_shared(order: Sequence[Article], analysis: Analysis, limit: int) -> list[Article]:
+    """The `limit` articles with the most overlap either way, in list order (all when few)."""
+    if len(order) <= limit:
+        return list(order)
+    shared: dict[str, float] = {}
+    for (first, second), value in analysis.overlap.items():
+        shared[first] = shared.get(first, 0.0) + value
+        shared[second] = shared.get(second, 0.0) + value
+    top = set(sorted(shared, key=lambda article_id: -shared[article_id])[:limit])
+    if len(top) < limit:
+        top.update(article.id for article in order[: limit - len(top)])
+    return [article for article in order if article.id in top][:limit]
+
+
 class OverviewScreen(Screen[PassageKey | None]):
     """A heat map of Analysis.overlap and a novelty bar per article; returns a passage to read."""
 
@@ -42,7 +58,9 @@ class OverviewScreen(Screen[PassageKey | None]):
 
     def __init__(self, corpus: Corpus, analysis: Analysis, order: Sequence[Article]) -> None:
         super().__init__()
-        self.corpus, self.analysis, self.order = corpus, analysis, list(order)
+        self.corpus, self.analysis = corpus, analysis
+        self.total = len(order)
+        self.order = most_shared(order, analysis, MATRIX_MAX)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,7 +69,8 @@ class OverviewScreen(Screen[PassageKey | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Overview · {len(self.order)} articles"
+        shown = f"the {len(self.order)} sharing most of " if len(self.order) < self.total else ""
+        self.sub_title = f"Overview · {shown}{self.total} articles"
         table = self.query_one(DataTable)
         table.add_column(Text("article"), key="__title__")
         for article in self.order:

@@ -1,16 +1,20 @@
-"""The article list: one two-line row per article, virtualised by OptionList."""
+"""The article list: one two-line row per article, virtualised by OptionList, filled in chunks."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from textual.binding import Binding
-from textual.content import Content
+from textual.content import Content, Span
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotations.models import Analysis, Article
 from tui.view import Chips, Summary, summary
+
+FIRST_ROWS = 200
+"""Rows built before the first paint; the rest follow in chunks so the screen never stalls."""
+CHUNK_ROWS = 400
 
 
 def row(article: Article, facts: Summary) -> Content:
@@ -19,9 +23,9 @@ def row(article: Article, facts: Summary) -> Content:
     novelty = "–" if facts.novelty is None else f"{facts.novelty:.0%}"
     counts = f"{facts.passages}¶  {novelty} new  {facts.boilerplate} bp  {facts.tagged} tagged"
     second = f"{where}  {counts}" if where else counts
-    return Content.assemble(
-        (article.label, "bold"), " ", Content(article.title), "\n", Content(second).stylize("dim")
-    )
+    first = f"{article.label} {article.title}"
+    text = f"{first}\n{second}"
+    return Content(text, [Span(0, len(article.label), "bold"), Span(len(first) + 1, len(text), "dim")])
 
 
 class ArticleList(OptionList):
@@ -39,14 +43,34 @@ class ArticleList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.border_title = "Articles"
+        self._generation = 0
 
     def show(self, order: Sequence[Article], analysis: Analysis, chips: Chips, selected: str | None) -> None:
         """Fill the list in `order`, keeping `selected` highlighted."""
-        self.set_options(
-            Option(row(article, summary(article, analysis, chips)), id=article.id) for article in order
-        )
+        self._generation += 1
         ids = [article.id for article in order]
-        self.highlighted = ids.index(selected) if selected in ids else (0 if ids else None)
+        at = ids.index(selected) if selected in ids else 0
+        first = max(FIRST_ROWS, at + 1)
+        self.set_options(self._rows(order[:first], analysis, chips))
+        self.highlighted = at if ids else None
+        if len(order) > first:
+            self.call_after_refresh(self._fill, self._generation, order, first, analysis, chips)
+
+    def _fill(
+        self, generation: int, order: Sequence[Article], start: int, analysis: Analysis, chips: Chips
+    ) -> None:
+        if generation != self._generation:
+            return
+        end = start + CHUNK_ROWS
+        self.add_options(self._rows(order[start:end], analysis, chips))
+        if end < len(order):
+            self.call_after_refresh(self._fill, generation, order, end, analysis, chips)
+
+    @staticmethod
+    def _rows(articles: Sequence[Article], analysis: Analysis, chips: Chips) -> list[Option]:
+        return [
+            Option(row(article, summary(article, analysis, chips)), id=article.id) for article in articles
+        ]
 
     @property
     def selected_id(self) -> str | None:
