@@ -3,7 +3,8 @@
 Run: /work/venv/bin/python tests/bench/devdata_boilerplate.py [--errors] [--threshold 0.5]
 
 The devdata folder (one passage per line, labels in labels.jsonl) is read at run time from
-/work/shared/devdata/boilerplate or $BRIEFREADER_DEVDATA; nothing of it is stored in the repo.
+../shared/devdata/boilerplate beside the checkout, or $BRIEFREADER_DEVDATA;
+nothing of it is stored in the repo.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from boilerplate_devset import Scores, load_devset, score_devset  # noqa: E402
 from annotations.boilerplate import detect_boilerplate  # noqa: E402
 from annotations.models import Article, Passage  # noqa: E402
 
-DEVDATA = Path(os.environ.get("BRIEFREADER_DEVDATA", "/work/shared/devdata/boilerplate"))
+_BESIDE = Path(__file__).resolve().parents[3] / "shared" / "devdata" / "boilerplate"
+DEVDATA = Path(os.environ.get("BRIEFREADER_DEVDATA", _BESIDE))
 
 
 def _article_from_lines(article_id: str, lines: list[str]) -> Article:
