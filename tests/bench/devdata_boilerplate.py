@@ -1,6 +1,6 @@
 """Measure the boilerplate detector: on the repo's labelled set, on the devdata lines, and its speed.
 
-Run: /work/venv/bin/python tests/bench/devdata_boilerplate.py [--errors] [--threshold 0.5]
+Run: python tests/bench/devdata_boilerplate.py [--errors] [--threshold 0.5]
 
 The devdata folder (one passage per line, labels in labels.jsonl) is read at run time from
 ../shared/devdata/boilerplate beside the checkout, or $BRIEFREADER_DEVDATA;
