@@ -1,28 +1,37 @@
 """Run the analysis in a child process for large corpora, so the UI thread keeps the interpreter.
 
-This module never imports Textual: the child process imports it by name.
+The child is `python -m tui.background`: it reads the pickled corpus and settings on stdin and
+writes length-prefixed pickled messages on stdout. This module never imports Textual.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import pickle
+import select
+import subprocess
+import sys
 import traceback
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
-from annotations.analysis import analyze
 from annotations.config import Config
 from annotations.models import Analysis, Corpus
 
 PROCESS_PASSAGES = 5_000
-"""Corpora with more passages than this are analysed in a child process (spawning costs ~0.2 s)."""
+"""Corpora with more passages than this are analysed in a child process (starting it costs ~0.2 s)."""
 
 PART_ITEMS = 2_000
-"""Entries per message when the child sends its result back."""
+"""Entries per message when the child sends its result back (each unpickles in milliseconds)."""
+
+PART_ARTICLES = 200
+"""Articles per message when the parent sends the corpus."""
 
 POLL = 0.1
 """Seconds between checks for cancellation while waiting for the child."""
+
+HEADER = 8
 
 
 class Stopped(Exception):
@@ -35,24 +44,50 @@ def analyse_elsewhere(
     progress: Callable[[str, float], None],
     cancelled: Callable[[], bool],
 ) -> Analysis:
-    """analyze() in a spawned child; progress is relayed; raises Stopped or RuntimeError."""
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, corpus, config), daemon=True)
-    child.start()
-    sender.close()
+    """analyze() in a child process; progress is relayed; raises Stopped or RuntimeError."""
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tui.background"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0, env=env,
+    )
+    assert child.stdin is not None and child.stdout is not None
     try:
-        return _relay(receiver, child, progress, cancelled)
+        with child.stdin:
+            _send_corpus(child.stdin, corpus, config)
+        return _relay(child, child.stdout.fileno(), progress, cancelled)
+    except BrokenPipeError as error:
+        raise RuntimeError(f"analysis process ended unexpectedly (exit code {child.poll()})") from error
     finally:
-        receiver.close()
-        if child.is_alive():
-            child.terminate()
-        child.join(timeout=1)
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+        child.stdout.close()
+
+
+def _frame(*message: Any) -> bytes:
+    body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return len(body).to_bytes(HEADER, "big") + body
+
+
+def _send_corpus(sink: IO[bytes], corpus: Corpus, config: Config) -> None:
+    """Settings, then the articles in small pieces (pickling all at once would stall the UI)."""
+    sink.write(_frame(config, corpus.name, len(corpus.articles)))
+    for start in range(0, len(corpus.articles), PART_ARTICLES):
+        sink.write(_frame(*corpus.articles[start : start + PART_ARTICLES]))
+
+
+def _read_corpus(fd: int) -> tuple[Corpus, Config]:
+    config, name, count = _receive(fd) or (Config(), "", 0)
+    articles: list[Any] = []
+    while len(articles) < count:
+        articles.extend(_receive(fd) or ())
+    return Corpus(name, tuple(articles)), config
 
 
 def _relay(
-    receiver: Connection,
-    child: multiprocessing.process.BaseProcess,
+    child: subprocess.Popen[bytes],
+    fd: int,
     progress: Callable[[str, float], None],
     cancelled: Callable[[], bool],
 ) -> Analysis:
@@ -60,14 +95,12 @@ def _relay(
     while True:
         if cancelled():
             raise Stopped
-        if not receiver.poll(POLL):
-            if not child.is_alive() and not receiver.poll(0):
-                raise RuntimeError(f"analysis process ended unexpectedly (exit code {child.exitcode})")
+        if not select.select([fd], [], [], POLL)[0]:
             continue
-        try:
-            kind, *payload = receiver.recv()
-        except EOFError as error:
-            raise RuntimeError("analysis process ended unexpectedly") from error
+        message = _receive(fd)
+        if message is None:
+            raise RuntimeError(f"analysis process ended unexpectedly (exit code {child.wait()})")
+        kind, *payload = message
         if kind == "progress":
             progress(*payload)
         elif kind == "part":
@@ -78,6 +111,25 @@ def _relay(
             return _assemble(parts)
         else:
             raise RuntimeError(payload[0])
+
+
+def _receive(fd: int) -> tuple[Any, ...] | None:
+    header = _read_exact(fd, HEADER)
+    if header is None:
+        return None
+    body = _read_exact(fd, int.from_bytes(header, "big"))
+    return None if body is None else pickle.loads(body)
+
+
+def _read_exact(fd: int, size: int) -> bytes | None:
+    chunks, wanted = [], size
+    while wanted:
+        chunk = os.read(fd, min(wanted, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        wanted -= len(chunk)
+    return b"".join(chunks)
 
 
 def _assemble(parts: dict[str, dict[Any, Any]]) -> Analysis:
@@ -91,27 +143,31 @@ def _assemble(parts: dict[str, dict[Any, Any]]) -> Analysis:
     )
 
 
-def _child(sender: Connection, corpus: Corpus, config: Config) -> None:
+def _serve(source: int, sink: IO[bytes]) -> None:
+    """The child's side: analyse what arrives on `source`, answer on `sink`."""
+    from annotations.analysis import analyze
+
+    def send(*message: Any) -> None:
+        sink.write(_frame(*message))
+        sink.flush()
+
     last = [-1.0]
 
     def report(stage: str, done: float) -> None:
         if done - last[0] >= 0.01 or done >= 1.0 or stage != "duplicates":
             last[0] = done
-            sender.send(("progress", stage, done))
+            send("progress", stage, done)
 
     try:
-        analysis = analyze(corpus, config, progress=report)
-        _send_parts(sender, analysis)
-        sender.send(("done",))
+        corpus, config = _read_corpus(source)
+        _send_parts(send, analyze(corpus, config, progress=report))
+        send("done")
     except Exception as error:  # any failure becomes one line in the parent, never a traceback
-        lines = traceback.format_exception_only(error)
-        sender.send(("error", " ".join(lines[-1].split())))
-    finally:
-        sender.close()
+        send("error", " ".join(traceback.format_exception_only(error)[-1].split()))
 
 
-def _send_parts(sender: Connection, analysis: Analysis) -> None:
-    """The result in small pieces: the parent unpickles each quickly, so its UI thread is never starved."""
+def _send_parts(send: Callable[..., None], analysis: Analysis) -> None:
+    """The result in small pieces, so the parent never holds the interpreter for long."""
     tables: list[tuple[str, dict[Any, Any]]] = [
         ("boilerplate", analysis.boilerplate),
         ("headings", dict.fromkeys(analysis.headings)),
@@ -127,4 +183,8 @@ def _send_parts(sender: Connection, analysis: Analysis) -> None:
         for start in range(0, max(len(items), 1), PART_ITEMS):
             chunk = items[start : start + PART_ITEMS]
             sent += len(chunk)
-            sender.send(("part", name, chunk, sent / total))
+            send("part", name, chunk, sent / total)
+
+
+if __name__ == "__main__":
+    _serve(sys.stdin.fileno(), sys.stdout.buffer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,6 +34,10 @@ PROGRESS_STEP = 0.02
 """Progress reports closer together than this share are dropped (keeps the UI thread free)."""
 
 
+# gc.freeze() after loading and after analysis: the corpus and its analysis live until exit, and
+# collections scanning their millions of objects paused keypresses by 100 ms and more.
+
+
 class Cancelled(Exception):
     """The screen went away while a worker was running."""
 
@@ -55,6 +60,9 @@ class MainScreen(Screen[None]):
         Binding("exclamation_mark", "problems", "Problems", id="problems", show=False),
         Binding("question_mark", "help", "Help", id="help"),
     ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Below 100 columns the open side panel takes the article list's place."""
 
     chips: var[dict[PassageKey, tuple[str, ...]]] = var(dict, init=False, always_update=True)
     """Tags shown as chips after each passage; the tagging UI sets this."""
@@ -165,6 +173,7 @@ class MainScreen(Screen[None]):
 
     def _loaded(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        gc.freeze()
         if not self.corpus.articles:
             from tui.screens.problems import NothingLoadedScreen
 
@@ -179,6 +188,7 @@ class MainScreen(Screen[None]):
 
     def on_analysis_finished(self, message: AnalysisFinished) -> None:
         self.analysis, self.analysed = message.analysis, True
+        gc.freeze()
         self.query_one(StatusBar).finish()
         self._show_list()
         self._show_reader()
@@ -335,9 +345,10 @@ class MainScreen(Screen[None]):
     def action_toggle_side_panel(self) -> None:
         side = self.query_one(SidePanel)
         side.display = not side.display
+        self.set_class(side.display, "-side-open")
         if side.display:
             side.show(self.corpus, self.analysis, self.reader.current_key)
-        elif self.focused is side:
+        if self.focused is not None and not self.focused.display:
             self.reader.focus()
 
     def action_new_only(self) -> None:

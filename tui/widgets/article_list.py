@@ -14,7 +14,7 @@ from tui.view import Chips, Summary, summary
 
 FIRST_ROWS = 200
 """Rows built before the first paint; the rest follow in chunks so the screen never stalls."""
-CHUNK_ROWS = 400
+CHUNK_ROWS = 200
 
 
 def row(article: Article, facts: Summary) -> Content:
