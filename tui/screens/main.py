@@ -4,45 +4,34 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
-from textual.worker import get_current_worker
 
 from annotations.config import Config
 from annotations.models import Analysis, Article, Corpus, PassageKey
+from tui.jumps import Jumps
 from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, Progressed
+from tui.screens.workers import CorpusWorkers
 from tui.view import SORTS, ordered, repeats
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import BOILERPLATE_MODES, Look, Reader
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.status import StatusBar
 
-SYNC_FILES = 20
-"""Up to this many named files are read before the first paint; folders always load in a worker."""
-
 GREYED = ("next_duplicate", "back", "overview", "copy_passage", "problems")
 """Actions whose availability changes while reading."""
-
-PROGRESS_STEP = 0.02
-"""Progress reports closer together than this share are dropped (keeps the UI thread free)."""
 
 
 # gc.freeze() after loading and after analysis: the corpus and its analysis live until exit, and
 # collections scanning their millions of objects paused keypresses by 100 ms and more.
 
 
-class Cancelled(Exception):
-    """The screen went away while a worker was running."""
-
-
-class MainScreen(Screen[None]):
+class MainScreen(CorpusWorkers):
     """Owns the corpus, the analysis and the reading state; its children only draw."""
 
     BINDINGS = [
@@ -78,8 +67,7 @@ class MainScreen(Screen[None]):
         self.boilerplate_mode = BOILERPLATE_MODES[0]
         self.new_only = False
         self.expanded: set[PassageKey] = set()
-        self.history: list[PassageKey] = []
-        self.cycle: tuple[PassageKey, int, PassageKey] | None = None
+        self.jumps = Jumps()
         self.article_id: str | None = None
         self._greyed: tuple[bool | None, ...] = ()
 
@@ -95,17 +83,12 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(SidePanel).display = False
         self.query_one(Reader).focus()
-        if self._few_files():
+        if self.few_files():
             from annotations.loading import load_corpus
 
             self._loaded(load_corpus(self.paths))
         else:
             self.load()
-
-    def _few_files(self) -> bool:
-        """The seeds or a handful of named files load faster than a worker round trip."""
-        few = len(self.paths) <= SYNC_FILES
-        return not self.paths or (few and all(Path(path).is_file() for path in self.paths))
 
     @property
     def reader(self) -> Reader:
@@ -118,52 +101,6 @@ class MainScreen(Screen[None]):
     @property
     def article(self) -> Article | None:
         return None if self.article_id is None else self.corpus.article(self.article_id)
-
-    @work(thread=True, exclusive=True, group="load", description="loading")
-    def load(self) -> None:
-        """Read the files in a thread so the screen paints at once, however many there are."""
-        from annotations.loading import load_corpus
-
-        worker = get_current_worker()
-        self.post_message(Progressed("Loading articles", 0.0))
-        corpus = load_corpus(self.paths, self._progress_reporter("Loading articles", worker, counts=True))
-        if not worker.is_cancelled:
-            self.post_message(CorpusLoaded(corpus))
-
-    @work(thread=True, exclusive=True, group="analysis", description="analysis")
-    def analyse(self) -> None:
-        """Run the detectors off the UI thread; highlights appear when it posts its result."""
-        from tui.background import PROCESS_PASSAGES, Stopped, analyse_elsewhere
-
-        corpus, worker = self.corpus, get_current_worker()
-        report = self._progress_reporter("Analysing", worker)
-        try:
-            if sum(len(article.passages) for article in corpus.articles) > PROCESS_PASSAGES:
-                analysis = analyse_elsewhere(corpus, self.config, report, lambda: worker.is_cancelled)
-            else:
-                from annotations.analysis import analyze
-
-                analysis = analyze(corpus, self.config, progress=report)
-        except (Cancelled, Stopped):
-            return
-        except Exception as error:  # shown as one line; the reader stays usable without highlights
-            self.post_message(AnalysisFailed(" ".join(str(error).split()) or type(error).__name__))
-            return
-        self.post_message(AnalysisFinished(analysis))
-
-    def _progress_reporter(self, title: str, worker, counts: bool = False):  # type: ignore[no-untyped-def]
-        last = [-1.0]
-
-        def report(stage: object, done: float) -> None:
-            if worker.is_cancelled:
-                raise Cancelled
-            fraction = (int(stage) / done if done else 1.0) if counts else float(done)  # type: ignore[arg-type]
-            label = title if counts else f"{title}: {stage}"
-            if fraction - last[0] >= PROGRESS_STEP or fraction >= 1.0:
-                last[0] = fraction
-                self.post_message(Progressed(label, fraction))
-
-        return report
 
     def on_progressed(self, message: Progressed) -> None:
         self.query_one(StatusBar).report(message.stage, message.fraction)
@@ -242,12 +179,11 @@ class MainScreen(Screen[None]):
     def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id is not None and event.option_id != self.article_id:
             self.article_id = event.option_id
-            self.cycle = None
+            self.jumps.moved(None)
             self._show_reader(0)
 
     def on_reader_passage_focused(self, message: Reader.PassageFocused) -> None:
-        if self.cycle and self.cycle[2] != message.key:
-            self.cycle = None
+        self.jumps.moved(message.key)
         side = self.query_one(SidePanel)
         if side.display:
             side.show(self.corpus, self.analysis, message.key)
@@ -259,9 +195,8 @@ class MainScreen(Screen[None]):
 
     def go_to(self, key: PassageKey, remember: bool = True) -> None:
         """Show passage `key`, remembering where the reader was so `D` can come back."""
-        here = self.reader.current_key
-        if remember and here is not None and here != key:
-            self.history.append(here)
+        if remember:
+            self.jumps.remember(self.reader.current_key, key)
         if self.new_only:
             self.expanded.add(key)
         self.article_id = key[0]
@@ -282,10 +217,10 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         here = self.reader.current_key if self.is_mounted else None
         if action == "next_duplicate":
-            origin = self.cycle[0] if self.cycle and self.cycle[2] == here else here
+            origin = self.jumps.origin(here)
             return bool(origin and self.analysis.duplicates_of(*origin)) or None
         if action == "back":
-            return bool(self.history) or None
+            return bool(self.jumps.history) or None
         if action in ("overview", "search", "cycle_sort", "new_only", "next_article", "previous_article"):
             return bool(self.corpus.articles) or None
         if action == "copy_passage":
@@ -314,26 +249,14 @@ class MainScreen(Screen[None]):
 
     def action_next_duplicate(self) -> None:
         """Jump to the next copy of the passage; repeating `d` cycles through all its copies."""
-        here = self.reader.current_key
-        if here is None:
-            return
-        if self.cycle and self.cycle[2] == here:
-            origin, number, _ = self.cycle
-            number += 1
-        else:
-            origin, number = here, 0
-        duplicates = self.analysis.duplicates_of(*origin)
-        if not duplicates:
-            return
-        target = duplicates[number % len(duplicates)]
-        key = (target.article, target.passage)
-        self.go_to(key, remember=here == origin)
-        self.cycle = (origin, number, key)
+        key = self.jumps.next_copy(self.reader.current_key, self.analysis)
+        if key is not None:
+            self.go_to(key, remember=False)
 
     def action_back(self) -> None:
-        if self.history:
-            self.cycle = None
-            self.go_to(self.history.pop(), remember=False)
+        key = self.jumps.back()
+        if key is not None:
+            self.go_to(key, remember=False)
 
     def action_cycle_boilerplate(self) -> None:
         modes = BOILERPLATE_MODES
@@ -395,5 +318,4 @@ class MainScreen(Screen[None]):
 
     def _jump_result(self, key: PassageKey | None) -> None:
         if key is not None:
-            self.cycle = None
             self.go_to(key)
