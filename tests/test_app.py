@@ -567,3 +567,41 @@ async def test_hostile_markup_and_escapes_are_shown_literally(tmp_path: Path) ->
         assert app.is_running
         await pilot.press("escape", "q")
     assert app.return_code == 0
+
+
+@sync
+async def test_highlights_follow_the_theme(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        reader = screen.query_one(Reader)
+        before = reader._styles["shared"]
+        app.theme = "gruvbox"
+        await pilot.pause()
+        after = reader._styles["shared"]
+        assert after != before
+        prompt = reader.get_option_at_index(1).prompt
+        assert isinstance(prompt, Content)
+        assert any(span.style == after for span in prompt.spans)
+
+
+@sync
+async def test_at_80_columns_the_side_panel_takes_the_lists_place(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot)
+        articles = screen.query_one(ArticleList)
+        assert articles.display
+        await pilot.press("shift+tab")
+        assert app.focused is articles
+        await pilot.press("s")
+        await pilot.pause()
+        assert not articles.display
+        assert isinstance(app.focused, Reader)
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert articles.display
+        await pilot.press("s")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert articles.display

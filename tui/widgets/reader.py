@@ -146,6 +146,11 @@ class Reader(OptionList):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        # Component styles are updated after this call, so compare them a moment later.
+        self.call_later(self._restyle)
+
+    def _restyle(self) -> None:
+        """Redraw with the theme's colours when they changed (they are baked into the Content)."""
         if self.article is not None and self.is_mounted:
             styles = component_styles(self, "reader", KINDS)
             if styles != self._styles:

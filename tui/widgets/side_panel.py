@@ -53,12 +53,26 @@ class SidePanel(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.border_title = "Passage"
         self._body = Static(Content(""), id="side-body")
+        self._shown: tuple[Corpus, Analysis, PassageKey | None] | None = None
+        self._styles: dict[str, Style] = {}
 
     def compose(self) -> ComposeResult:
         yield self._body
 
     def show(self, corpus: Corpus, analysis: Analysis, key: PassageKey | None) -> None:
         """Describe the passage `key`."""
-        styles = component_styles(self, "side-panel", KINDS)
-        self._body.update(panel_content(corpus, analysis, key, styles))
+        self._shown = (corpus, analysis, key)
+        self._styles = component_styles(self, "side-panel", KINDS)
+        self._body.update(panel_content(corpus, analysis, key, self._styles))
         self.scroll_home(animate=False)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.call_later(self._restyle)
+
+    def _restyle(self) -> None:
+        """Redraw with the theme's colours when they changed (they are baked into the Content)."""
+        if self._shown is not None and component_styles(self, "side-panel", KINDS) != self._styles:
+            corpus, analysis, key = self._shown
+            self._styles = component_styles(self, "side-panel", KINDS)
+            self._body.update(panel_content(corpus, analysis, key, self._styles))
