@@ -227,7 +227,7 @@ class MainScreen(CorpusWorkers):
             return here is not None or None
         if action == "problems":
             return bool(self.corpus.problems or self.config.problem) or None
-        return True
+        return super().check_action(action, parameters)
 
     def action_next_article(self) -> None:
         self.query_one(ArticleList).action_cursor_down()
