@@ -11,7 +11,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from tui.commands import PALETTE
+
 KEY_WIDTH = 18
+EXPLAINED = {action: f" - {text.lower()}" for _, action, text in PALETTE}
+"""A longer line for the actions the command palette also lists."""
 
 
 def keys_in_force(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
@@ -70,7 +74,8 @@ class HelpScreen(ModalScreen[None]):
             for binding in bindings:
                 keys = ", ".join(self._display(key) for key in keys_in_force(binding, mapping))
                 key_column = (f"  {keys}".ljust(KEY_WIDTH), "bold")
-                lines.append(Content.assemble(key_column, " ", binding.description))
+                detail = EXPLAINED.get(binding.action, "")
+                lines.append(Content.assemble(key_column, " ", binding.description, (detail, "dim")))
             lines.append(Content(""))
         lines.append(Content("Keys 1-9, t, c, u, e, v, A, T, x and ctrl+r belong to tagging."))
         return Content("\n").join(lines)
