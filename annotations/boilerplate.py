@@ -101,11 +101,11 @@ def _detect_article(
         _own_cues(text, shape, cues, index >= tail)
         for index, (text, shape) in enumerate(zip(texts, shapes, strict=True))
     ]
-    for found, count in zip(evidence, recurrences, strict=True):
+    for cues_found, count in zip(evidence, recurrences, strict=True):
         if count:
-            found.append(C.TEMPLATE_LINE_COMMON if count >= COMMON_ARTICLES else C.TEMPLATE_LINE)
+            cues_found.append(C.TEMPLATE_LINE_COMMON if count >= COMMON_ARTICLES else C.TEMPLATE_LINE)
     _attribute_embeds(evidence)
-    roles = [_role(found, shape, threshold) for found, shape in zip(evidence, shapes, strict=True)]
+    roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
     headings = _apply_context(roles, evidence, shapes, texts)
     found: dict[int, Boilerplate] = {}
     for index, passage in enumerate(article.passages):

@@ -431,8 +431,7 @@ def phrase_cues(phrases: tuple[str, ...] | list[str]) -> tuple[Cue, ...]:
     for phrase in dict.fromkeys(" ".join(phrase.lower().split()) for phrase in phrases):
         if phrase:
             cues.append(
-                Cue(f"phrase '{phrase[:40]}'", "other", 0.9, "a configured phrase",
-                    lambda text, phrase=phrase: phrase in text)
+                Cue(f"phrase '{phrase[:40]}'", "other", 0.9, "a configured phrase", phrase.__contains__)
             )
     return tuple(cues)
 

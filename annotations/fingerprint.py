@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import filterfalse
+from typing import Any
 
 from annotations.align import windows
 from annotations.normalize import FUNCTION_WORDS, fold, quoted, split
@@ -108,7 +109,7 @@ class ShingleIndex:
         fresh = keys.difference(postings)
         postings.update(dict.fromkeys(fresh, number))
         for key in keys.difference(fresh):
-            held = postings[key]
+            held: Any = postings[key]
             if held == _COMMON:
                 self._with_first[(self._common_first[key], number)] += 1
             elif held.__class__ is int:

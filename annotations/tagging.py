@@ -83,7 +83,7 @@ class Tagger:
 
     def tags_on(self, key: PassageKey, span: Span | None = None) -> tuple[str, ...]:
         """Tags on the passage (or on exactly `span`), in tag-list order."""
-        found = {a.tag for a in self._tag_marks(key, span)}
+        found = {a.tag for a in self._tag_marks(key, span) if a.tag}
         return tuple(sorted(found, key=self._tag_order))
 
     def note_on(self, key: PassageKey, span: Span | None = None) -> str:
