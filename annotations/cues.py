@@ -431,7 +431,7 @@ def phrase_cues(phrases: tuple[str, ...] | list[str]) -> tuple[Cue, ...]:
     for phrase in dict.fromkeys(" ".join(phrase.lower().split()) for phrase in phrases):
         if phrase:
             cues.append(
-                Cue(f"phrase '{phrase[:40]}'", "other", 0.9, "a configured phrase", phrase.__contains__)
+                Cue(f"phrase '{phrase[:40]}'", "other", 0.9, "a configured phrase", _contains(phrase))
             )
     return tuple(cues)
 
@@ -451,3 +451,7 @@ STOPWORDS = frozenset(
         "why", "will", "with", "would", "you", "your", "yours"
     }
 )
+
+
+def _contains(phrase: str) -> Callable[[str], bool]:
+    return lambda text: phrase in text
