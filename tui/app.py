@@ -1,4 +1,4 @@
-"""The reader app: loads the settings, applies the keymap and opens the main screen."""
+"""The reader app: loads the settings, applies the keymap, opens the store and the main screen."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from annotations.config import Config, load_config
+from annotations.store import Store
 from tui.commands import ReaderCommands
 from tui.screens.main import MainScreen
 
@@ -34,13 +35,36 @@ class BriefReaderApp(App[int]):
         self.config = config or Config()
         self.db = db
         self.analyst = analyst
+        self.store: Store | None = None
 
     def get_default_screen(self) -> MainScreen:
         """The reader is the base screen (no blank screen painted first)."""
-        return MainScreen(self.paths, self.config)
+        return MainScreen(self.paths, self.config, analyst=self.analyst)
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
+        # After the first paint: reading a large store must not delay the article text.
+        self.call_after_refresh(self._open_store)
+
+    def _open_store(self) -> None:
+        from tui.screens.store_problem import open_store_or_ask
+
+        open_store_or_ask(self, Path(self.db) if self.db else None, self._store_opened)
+
+    def _store_opened(self, store: Store | None) -> None:
+        if store is None:
+            self.exit(1)
+            return
+        self.store = store
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, MainScreen):
+            screen.use_store(store)
+
+    def on_unmount(self) -> None:
+        """Save the journal and release the lock, however the app ends."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
 
 def run_app(paths: Sequence[str], *, db: str | None, config: str | None, analyst: str) -> int:

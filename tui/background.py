@@ -12,12 +12,12 @@ import select
 import subprocess
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 from annotations.config import Config
-from annotations.models import Analysis, Corpus
+from annotations.models import Analysis, Corpus, PassageKey
 
 PROCESS_PASSAGES = 5_000
 """Corpora with more passages than this are analysed in a child process (starting it costs ~0.2 s)."""
@@ -43,6 +43,7 @@ def analyse_elsewhere(
     config: Config,
     progress: Callable[[str, float], None],
     cancelled: Callable[[], bool],
+    overrides: Mapping[PassageKey, bool] | None = None,
 ) -> Analysis:
     """analyze() in a child process; progress is relayed; raises Stopped or RuntimeError."""
     root = str(Path(__file__).resolve().parent.parent)
@@ -54,7 +55,7 @@ def analyse_elsewhere(
     assert child.stdin is not None and child.stdout is not None
     try:
         with child.stdin:
-            _send_corpus(child.stdin, corpus, config)
+            _send_corpus(child.stdin, corpus, config, dict(overrides or {}))
         return _relay(child, child.stdout.fileno(), progress, cancelled)
     except BrokenPipeError as error:
         raise RuntimeError(f"analysis process ended unexpectedly (exit code {child.poll()})") from error
@@ -70,19 +71,19 @@ def _frame(*message: Any) -> bytes:
     return len(body).to_bytes(HEADER, "big") + body
 
 
-def _send_corpus(sink: IO[bytes], corpus: Corpus, config: Config) -> None:
-    """Settings, then the articles in small pieces (pickling all at once would stall the UI)."""
-    sink.write(_frame(config, corpus.name, len(corpus.articles)))
+def _send_corpus(sink: IO[bytes], corpus: Corpus, config: Config, overrides: dict[PassageKey, bool]) -> None:
+    """Settings and overrides, then the articles in small pieces (pickling all at once would stall the UI)."""
+    sink.write(_frame(config, overrides, corpus.name, len(corpus.articles)))
     for start in range(0, len(corpus.articles), PART_ARTICLES):
         sink.write(_frame(*corpus.articles[start : start + PART_ARTICLES]))
 
 
-def _read_corpus(fd: int) -> tuple[Corpus, Config]:
-    config, name, count = _receive(fd) or (Config(), "", 0)
+def _read_corpus(fd: int) -> tuple[Corpus, Config, dict[PassageKey, bool]]:
+    config, overrides, name, count = _receive(fd) or (Config(), {}, "", 0)
     articles: list[Any] = []
     while len(articles) < count:
         articles.extend(_receive(fd) or ())
-    return Corpus(name, tuple(articles)), config
+    return Corpus(name, tuple(articles)), config, overrides
 
 
 def _relay(
@@ -159,8 +160,8 @@ def _serve(source: int, sink: IO[bytes]) -> None:
             send("progress", stage, done)
 
     try:
-        corpus, config = _read_corpus(source)
-        _send_parts(send, analyze(corpus, config, progress=report))
+        corpus, config, overrides = _read_corpus(source)
+        _send_parts(send, analyze(corpus, config, overrides, progress=report))
         send("done")
     except Exception as error:  # any failure becomes one line in the parent, never a traceback
         send("error", " ".join(traceback.format_exception_only(error)[-1].split()))

@@ -9,13 +9,14 @@ from textual.binding import Binding
 from annotations.models import Annotation, PassageKey
 from annotations.store import BOILERPLATE
 from annotations.tagging import Tagger
+from tui.view import OVERRIDE_MARK
 
 TAGS_GROUP = Binding.Group("Tags", compact=True)
 """Number keys 1-9 share one footer entry."""
 
 NOTE_CHIP = "✎"
 SENTENCE_SUFFIX = " (sentence)"
-OVERRIDE_CHIPS = {True: "⚑ boilerplate", False: "⚑ article text"}
+OVERRIDE_CHIPS = {True: f"{OVERRIDE_MARK} boilerplate", False: f"{OVERRIDE_MARK} article text"}
 """Chips for the analyst's boilerplate override: marked as leftover, or as article text."""
 
 TAGGING_BINDINGS: list[Binding] = [

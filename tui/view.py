@@ -15,6 +15,9 @@ REPEAT_SCORE = 0.8
 
 Chips = Mapping[PassageKey, tuple[str, ...]]
 
+OVERRIDE_MARK = "⚑"
+"""Starts the chip of an analyst's boilerplate override, which does not make a passage tagged."""
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -37,14 +40,18 @@ def ordered(corpus: Corpus, analysis: Analysis, sort: str) -> list[Article]:
 
 
 def summary(article: Article, analysis: Analysis, chips: Chips) -> Summary:
-    """Counts for one article (tagged = passages with at least one chip)."""
+    """Counts for one article (tagged = passages with a tag or note chip; overrides do not count)."""
     keys = [(article.id, passage.index) for passage in article.passages]
     return Summary(
         passages=len(keys),
         novelty=analysis.novelty.get(article.id),
         boilerplate=sum(1 for key in keys if key in analysis.boilerplate),
-        tagged=sum(1 for key in keys if chips.get(key)),
+        tagged=sum(1 for key in keys if any(_tagging(chip) for chip in chips.get(key, ()))),
     )
+
+
+def _tagging(chip: str) -> bool:
+    return not chip.startswith(OVERRIDE_MARK)
 
 
 def repeats(order: Sequence[Article], analysis: Analysis, threshold: float = REPEAT_SCORE) -> dict[

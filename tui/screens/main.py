@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import var
+from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
+from annotations.analysis import ANALYST_REASON, apply_overrides
 from annotations.config import Config
-from annotations.models import Analysis, Article, Corpus, PassageKey
+from annotations.models import Analysis, Article, Boilerplate, Corpus, PassageKey
+from annotations.store import Store
+from annotations.tagging import Outcome
 from tui.jumps import Jumps
 from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, Progressed
 from tui.screens.workers import CorpusWorkers
+from tui.tagging_actions import TaggingScreen, Target
+from tui.tagging_keys import TAGGING_BINDINGS, chips_for
 from tui.view import SORTS, ordered, repeats
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import BOILERPLATE_MODES, Look, Reader
@@ -31,15 +38,18 @@ GREYED = ("next_duplicate", "back", "overview", "copy_passage", "problems")
 # collections scanning their millions of objects paused keypresses by 100 ms and more.
 
 
-class MainScreen(CorpusWorkers):
-    """Owns the corpus, the analysis and the reading state; its children only draw."""
+class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
+    """Owns the corpus, the analysis, the reading state and the tagger; its children only draw."""
 
+    # Not inherited, so the footer shows the reading and tagging keys the analyst uses most first.
     BINDINGS = [
+        *Screen.BINDINGS,
         Binding("n", "next_article", "Next article", id="next_article"),
-        Binding("p", "previous_article", "Prev article", id="previous_article"),
+        Binding("p", "previous_article", "Prev article", id="previous_article", show=False),
         Binding("d", "next_duplicate", "Go to copy", id="next_duplicate"),
         Binding("D", "back", "Back", id="back", show=False),
         Binding("b", "cycle_boilerplate", "Boilerplate", id="cycle_boilerplate"),
+        *TAGGING_BINDINGS,
         Binding("s", "toggle_side_panel", "Side panel", id="toggle_side_panel"),
         Binding("o", "overview", "Overview", id="overview"),
         Binding("slash", "search", "Search", id="search"),
@@ -56,12 +66,18 @@ class MainScreen(CorpusWorkers):
     chips: var[dict[PassageKey, tuple[str, ...]]] = var(dict, init=False, always_update=True)
     """Tags shown as chips after each passage; the tagging UI sets this."""
 
-    def __init__(self, paths: Sequence[str], config: Config) -> None:
+    def __init__(
+        self, paths: Sequence[str], config: Config, store: Store | None = None, analyst: str = ""
+    ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.config = config
+        self.store = store
+        self.analyst = analyst or "analyst"
         self.corpus = Corpus("", ())
         self.analysis = Analysis()
+        self.detected: dict[PassageKey, Boilerplate] = {}
+        """The detector's leftovers before the analyst's overrides (to re-apply them when `m` changes one)."""
         self.analysed = False
         self.sort = SORTS[0]
         self.boilerplate_mode = BOILERPLATE_MODES[0]
@@ -121,10 +137,25 @@ class MainScreen(CorpusWorkers):
         self._show_list()
         self._show_reader(0)
         self._update_title()
-        self.call_after_refresh(self.analyse)
+        if self.store is not None:
+            self._start()
+
+    def use_store(self, store: Store) -> None:
+        """The store is open (after the first paint): tag and analyse once the corpus is there too."""
+        self.store = store
+        if self.corpus.articles and self.tagger is None:
+            self._start()
+
+    def _start(self) -> None:
+        """Place the annotations, then analyse with the analyst's boilerplate overrides."""
+        assert self.store is not None
+        self.start_tagging(self.store, self.corpus, self.analyst, self.config.tags)
+        self.call_after_refresh(self.analyse, self.store.overrides())
 
     def on_analysis_finished(self, message: AnalysisFinished) -> None:
-        self.analysis, self.analysed = message.analysis, True
+        analysis = message.analysis
+        self.detected = {key: bp for key, bp in analysis.boilerplate.items() if bp.reason != ANALYST_REASON}
+        self.analysis, self.analysed = self._overridden(analysis), True
         gc.freeze()
         self.query_one(StatusBar).finish()
         self._show_list()
@@ -134,6 +165,27 @@ class MainScreen(CorpusWorkers):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.query_one(StatusBar).finish()
         self.notify(f"Analysis failed: {message.error}", severity="error", markup=False)
+
+    def _overridden(self, analysis: Analysis) -> Analysis:
+        """The analysis with the analyst's current overrides over the detector's leftovers."""
+        if self.store is None:
+            return analysis
+        return replace(analysis, boilerplate=apply_overrides(self.detected, self.store.overrides()))
+
+    def tagging_target(self) -> Target | None:
+        key = self.reader.current_key if self.is_mounted else None
+        return None if key is None else (key, None)
+
+    def tagging_changed(self, outcome: Outcome) -> None:
+        """Redraw chips and sentence underlines; leftovers follow an override (`m`) at once."""
+        if self.tagger is None:
+            return
+        if self.analysed:
+            overridden = self._overridden(self.analysis)
+            if overridden.boilerplate != self.analysis.boilerplate:
+                self.analysis = overridden
+                self._update_title()
+        self.chips = chips_for(self.tagger)
 
     def _report_problems(self) -> None:
         count = len(self.corpus.problems) + (1 if self.config.problem else 0)
@@ -163,7 +215,23 @@ class MainScreen(CorpusWorkers):
             boilerplate=self.boilerplate_mode,
             repeats=repeats(self.order, self.analysis) if self.new_only else {},
             expanded=frozenset(self.expanded),
+            sentences=self._sentence_spans(),
         )
+
+    def _sentence_spans(self) -> dict[PassageKey, tuple[tuple[int, int], ...]]:
+        """The current article's tagged sentences, as offsets in their passage's text."""
+        article = self.article
+        if self.tagger is None or article is None:
+            return {}
+        found: dict[PassageKey, list[tuple[int, int]]] = {}
+        for start, end, _ in self.tagger.spans(article.id):
+            for passage in article.passages:
+                if passage.start <= start < passage.end:
+                    found.setdefault((article.id, passage.index), []).append(
+                        (start - passage.start, end - passage.start)
+                    )
+                    break
+        return {key: tuple(spans) for key, spans in found.items()}
 
     def _show_list(self) -> None:
         self.query_one(ArticleList).show(self.order, self.analysis, self.chips, self.article_id)

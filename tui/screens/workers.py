@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from textual import work
@@ -9,7 +10,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from annotations.config import Config
-from annotations.models import Corpus
+from annotations.models import Corpus, PassageKey
 from tui.messages import AnalysisFailed, AnalysisFinished, Cancelled, CorpusLoaded, Progressed, reporter
 
 SYNC_FILES = 20
@@ -41,19 +42,21 @@ class CorpusWorkers(Screen[None]):
             self.post_message(CorpusLoaded(corpus))
 
     @work(thread=True, exclusive=True, group="analysis", description="analysis")
-    def analyse(self) -> None:
-        """Run the detectors off the UI thread; highlights appear when it posts its result."""
+    def analyse(self, overrides: Mapping[PassageKey, bool]) -> None:
+        """Run the detectors off the UI thread, overrides winning; highlights appear with its message."""
         from tui.background import PROCESS_PASSAGES, Stopped, analyse_elsewhere
 
         corpus, worker = self.corpus, get_current_worker()
         report = reporter(self, "Analysing", lambda: worker.is_cancelled)
         try:
             if sum(len(article.passages) for article in corpus.articles) > PROCESS_PASSAGES:
-                analysis = analyse_elsewhere(corpus, self.config, report, lambda: worker.is_cancelled)
+                analysis = analyse_elsewhere(
+                    corpus, self.config, report, lambda: worker.is_cancelled, overrides
+                )
             else:
                 from annotations.analysis import analyze
 
-                analysis = analyze(corpus, self.config, progress=report)
+                analysis = analyze(corpus, self.config, overrides, progress=report)
         except (Cancelled, Stopped):
             return
         except Exception as error:  # shown as one line; the reader stays usable without highlights

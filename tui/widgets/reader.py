@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual import on
 from textual.binding import Binding
@@ -21,7 +21,7 @@ from tui.widgets.styles import component_styles
 BOILERPLATE_MODES = ("dim", "show", "hide")
 """How leftovers appear, in the order `b` cycles through them."""
 
-KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading")
+KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,8 @@ class Look:
     boilerplate: str
     repeats: Mapping[PassageKey, Duplicate]
     expanded: frozenset[PassageKey]
+    sentences: Mapping[PassageKey, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    """Tagged sentences, as offsets in their passage's text."""
 
 
 def passage_content(article: Article, passage: Passage, look: Look, styles: Mapping[str, Style]) -> Content:
@@ -44,6 +46,7 @@ def passage_content(article: Article, passage: Passage, look: Look, styles: Mapp
         where = f"{look.labels.get(first.article, first.article)} ¶{first.passage + 1}"
         return Content(f"⤷ same as {where} (enter shows it)").stylize(styles["repeat"])
     spans = [(start, end, "shared") for start, end in merge(shared_spans(look.analysis, key))]
+    spans += [(start, end, "tagged") for start, end in look.sentences.get(key, ())]
     text = styled(passage.text, spans, styles)
     if key in look.analysis.headings:
         text = text.stylize_before(styles["heading"])
