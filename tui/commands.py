@@ -7,6 +7,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.tagging_keys import TAGGING_PALETTE
+
 PALETTE: tuple[tuple[str, str, str], ...] = (
     ("Next passage", "next_passage", "Move the cursor to the next passage"),
     ("Previous passage", "previous_passage", "Move the cursor to the previous passage"),
@@ -25,8 +27,9 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("Cycle sort", "cycle_sort", "Sort the articles by file order, date or novelty"),
     ("Problems", "problems", "List files that could not be loaded and settings problems"),
     ("Help", "help", "Every key, as remapped in the settings"),
+    *TAGGING_PALETTE,
 )
-"""(title, screen action, help) for each action of the main screen."""
+"""(title, screen action, help) for each action of the main screen, tagging included."""
 
 
 class ReaderCommands(Provider):

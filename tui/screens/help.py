@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from tui.commands import PALETTE
 
 KEY_WIDTH = 18
-EXPLAINED = {action: f" - {text.lower()}" for _, action, text in PALETTE}
+EXPLAINED = {action: f" - {text.lower()}" for title, action, text in PALETTE if text != title}
 """A longer line for the actions the command palette also lists."""
 
 
@@ -31,12 +31,16 @@ def sections() -> list[tuple[str, list[Binding]]]:
     from tui.screens.overview import OverviewScreen
     from tui.screens.pair import PairScreen
     from tui.screens.search import SearchScreen
+    from tui.screens.tags_screen import TagsScreen
+    from tui.tagging_keys import TAGGING_BINDINGS
     from tui.widgets.article_list import ArticleList
     from tui.widgets.reader import Reader
 
     def of(bindings: Iterable[object]) -> list[Binding]:
         return [binding for binding in bindings if isinstance(binding, Binding)]
 
+    tagging = {binding.id for binding in TAGGING_BINDINGS}
+    reading = [binding for binding in of(MainScreen.BINDINGS) if binding.id and binding.id not in tagging]
     focus = [
         Binding("tab", "focus_next", "Next part (list, reader, side panel)"),
         Binding("shift+tab", "focus_previous", "Previous part"),
@@ -45,7 +49,9 @@ def sections() -> list[tuple[str, list[Binding]]]:
     return [
         ("Reader", [*of(Reader.BINDINGS), Binding("up,down", "", "Previous / next passage")]),
         ("Article list (reader follows)", of(ArticleList.BINDINGS)),
-        ("Everywhere", of(MainScreen.BINDINGS) + of(BriefReaderApp.BINDINGS) + focus),
+        ("Everywhere", reading + of(BriefReaderApp.BINDINGS) + focus),
+        ("Tagging (the passage under the cursor)", list(TAGGING_BINDINGS)),
+        ("All tags (T)", of(TagsScreen.BINDINGS)),
         ("Overview", of(OverviewScreen.BINDINGS)),
         ("Shared passages", of(PairScreen.BINDINGS)),
         ("Search", of(SearchScreen.BINDINGS)),
@@ -66,19 +72,25 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-body").border_title = "Keys"
 
     def _table(self) -> Content:
-        keymap = getattr(self.app, "config", None)
-        mapping = keymap.keymap if keymap is not None else {}
+        config = getattr(self.app, "config", None)
+        mapping = config.keymap if config is not None else {}
+        tags = self._tags(config.tags if config is not None else ())
         lines: list[Content] = []
         for title, bindings in sections():
             lines.append(Content(title).stylize("bold underline"))
             for binding in bindings:
                 keys = ", ".join(self._display(key) for key in keys_in_force(binding, mapping))
                 key_column = (f"  {keys}".ljust(KEY_WIDTH), "bold")
-                detail = EXPLAINED.get(binding.action, "")
+                detail = tags.get(binding.action) or EXPLAINED.get(binding.action, "")
                 lines.append(Content.assemble(key_column, " ", binding.description, (detail, "dim")))
             lines.append(Content(""))
-        lines.append(Content("Keys 1-9, t, c, u, e, v, A, T, x and ctrl+r belong to tagging."))
         return Content("\n").join(lines)
+
+    def _tags(self, configured: tuple[str, ...]) -> dict[str, str]:
+        """The tag each number key toggles: the tagger's list, else the settings' list."""
+        tagger = getattr(self.app.screen_stack[0], "tagger", None)
+        names = tagger.tags if tagger is not None else configured
+        return {f"tag({number})": f" - {name}" for number, name in enumerate(names[:9], 1)}
 
     def _display(self, key: str) -> str:
         return self.app.get_key_display(Binding(key, ""))
