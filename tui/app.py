@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
 from annotations.config import Config, load_config
-from annotations.store import Store
 from tui.commands import ReaderCommands
+from tui.messages import CorpusShown
 from tui.screens.main import MainScreen
+
+if TYPE_CHECKING:  # TinyDB loads after the first paint, with the store
+    from annotations.store import Store
 
 
 class BriefReaderApp(App[int]):
@@ -43,17 +47,16 @@ class BriefReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
-        # After the first paint: reading a large store must not delay the article text.
-        self.call_after_refresh(self._open_store)
 
-    def _open_store(self) -> None:
+    def on_corpus_shown(self, message: CorpusShown) -> None:
+        """Open the store once the first article is painted: reading it must not delay the text."""
         from tui.screens.store_problem import open_store_or_ask
 
         open_store_or_ask(self, Path(self.db) if self.db else None, self._store_opened)
 
     def _store_opened(self, store: Store | None) -> None:
         if store is None:
-            self.exit(1)
+            self.exit(1, return_code=1)
             return
         self.store = store
         screen = self.screen_stack[0] if self.screen_stack else None

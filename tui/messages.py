@@ -29,6 +29,10 @@ class CorpusLoaded(Message):
     corpus: Corpus
 
 
+class CorpusShown(Message):
+    """The first article is on screen: the app opens the annotation store now, not before."""
+
+
 @dataclass
 class AnalysisFinished(Message):
     """The duplicate and boilerplate detectors are done with the corpus."""

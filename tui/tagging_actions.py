@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from annotations.export import ExportError
 from annotations.models import Analysis, Corpus, PassageKey
-from annotations.store import Store
-from annotations.tagging import Outcome, Span, Tagger
 from tui.screens.excerpt import excerpt
-from tui.screens.export_dialog import ExportDialog, ExportRequest, run_export
-from tui.screens.note_editor import NoteEditor
-from tui.screens.sentence_picker import SentencePicker
-from tui.screens.store_problem import read_only_notice
-from tui.screens.tag_picker import TagPicker
-from tui.screens.tags_screen import TagsScreen
 from tui.tagging_keys import TAGGING_BINDINGS, next_override
 
-Target = tuple[PassageKey, Span | None]
-"""The passage under the cursor, and the sentence in it when the screen has a sentence cursor."""
-Act = Callable[[Tagger, PassageKey, Span | None], None]
+# The store, the tagger and the dialogs are imported when first used: the reader paints before.
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from annotations.store import Store
+    from annotations.tagging import Outcome, Span, Tagger
+    from tui.screens.export_dialog import ExportRequest
+
+    Target = tuple[PassageKey, Span | None]
+    """The passage under the cursor, and the sentence in it when the screen has a sentence cursor."""
+    Act = Callable[[Tagger, PassageKey, Span | None], None]
 
 NEEDS_TARGET = frozenset({"tag", "pick_tag", "edit_note", "apply_to_copies", "cycle_override"})
 TAGGING_ACTIONS = frozenset(binding.action.split("(")[0] for binding in TAGGING_BINDINGS)
@@ -67,6 +65,9 @@ class TaggingScreen(Screen[None]):
 
     def start_tagging(self, store: Store, corpus: Corpus, analyst: str, tags: tuple[str, ...]) -> Tagger:
         """Place the store's annotations in this corpus and start tagging; says what moved or is read-only."""
+        from annotations.tagging import Outcome, Tagger
+        from tui.screens.store_problem import read_only_notice
+
         report = store.reanchor(corpus)
         self.tagger = Tagger(store, corpus, analyst, tags)
         for line in (report.message, read_only_notice(store)):
@@ -117,6 +118,8 @@ class TaggingScreen(Screen[None]):
         if len(spans) == 1:
             act(tagger, key, spans[0])
             return
+        from tui.screens.sentence_picker import SentencePicker
+
         article = tagger.corpus.article(key[0])
         text = article.text if article else ""
         sentences = [(s, text[s[0] : s[1]], tagger.tags_on(key, s)) for s in spans]
@@ -142,6 +145,8 @@ class TaggingScreen(Screen[None]):
         self._on_target(self._pick_tag)
 
     def _pick_tag(self, tagger: Tagger, key: PassageKey, span: Span | None) -> None:
+        from tui.screens.tag_picker import TagPicker
+
         def picked(name: str | None) -> None:
             if name:
                 self._done(tagger.toggle(key, name, span))
@@ -153,6 +158,8 @@ class TaggingScreen(Screen[None]):
         self._on_target(self._edit_note)
 
     def _edit_note(self, tagger: Tagger, key: PassageKey, span: Span | None) -> None:
+        from tui.screens.note_editor import NoteEditor
+
         article = tagger.corpus.article(key[0])
         if article is None:
             return
@@ -191,6 +198,9 @@ class TaggingScreen(Screen[None]):
             self._done(self.tagger.redo())
 
     def action_tags_screen(self) -> None:
+        from annotations.tagging import Outcome
+        from tui.screens.tags_screen import TagsScreen
+
         if self.tagger is None:
             return
 
@@ -203,6 +213,8 @@ class TaggingScreen(Screen[None]):
         self.app.push_screen(TagsScreen(self.tagger), closed)
 
     def action_export(self) -> None:
+        from tui.screens.export_dialog import ExportDialog
+
         if self.tagger is None:
             return
         tagger = self.tagger
@@ -213,6 +225,9 @@ class TaggingScreen(Screen[None]):
 
     def _export(self, tagger: Tagger, request: ExportRequest | None) -> None:
         # On the UI thread: the export re-anchors through the store, which only this thread may touch.
+        from annotations.export import ExportError
+        from tui.screens.export_dialog import run_export
+
         if request is None:
             return
         try:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
 from annotations.models import Annotation, PassageKey
-from annotations.store import BOILERPLATE
-from annotations.tagging import Tagger
 from tui.view import OVERRIDE_MARK
+
+if TYPE_CHECKING:  # the tagger and its store load after the first paint
+    from annotations.tagging import Tagger
 
 TAGS_GROUP = Binding.Group("Tags", compact=True)
 """Number keys 1-9 share one footer entry."""
@@ -57,17 +59,19 @@ def next_override(current: bool | None) -> bool | None:
 
 def chips_for(tagger: Tagger, article_id: str | None = None) -> dict[PassageKey, tuple[str, ...]]:
     """The chips of every marked passage of one article (or of all): tags, sentence tags, note, override."""
+    from annotations.store import BOILERPLATE
+
     found = tagger.store.for_article(article_id) if article_id is not None else tagger.store.all()
     marks: dict[PassageKey, list[Annotation]] = defaultdict(list)
     for annotation in found:
         if annotation.analyst == tagger.analyst and not annotation.orphan:
             marks[annotation.key].append(annotation)
     order = {tag: number for number, tag in enumerate(tagger.tags)}
-    chips = {key: _chips(group, order) for key, group in marks.items()}
+    chips = {key: _chips(group, order, BOILERPLATE) for key, group in marks.items()}
     return {key: shown for key, shown in chips.items() if shown}
 
 
-def _chips(marks: list[Annotation], order: dict[str, int]) -> tuple[str, ...]:
+def _chips(marks: list[Annotation], order: dict[str, int], boilerplate: str) -> tuple[str, ...]:
     def tags(scope: str) -> list[str]:
         names = {a.tag for a in marks if a.kind == "tag" and a.tag and a.target.scope == scope}
         return sorted(names, key=lambda tag: (order.get(tag, len(order)), tag))
@@ -78,7 +82,7 @@ def _chips(marks: list[Annotation], order: dict[str, int]) -> tuple[str, ...]:
         chips.append(NOTE_CHIP)
     overrides = sorted((a for a in marks if a.kind == "override"), key=lambda a: a.modified)
     if overrides:
-        chips.append(OVERRIDE_CHIPS[overrides[-1].tag == BOILERPLATE])
+        chips.append(OVERRIDE_CHIPS[overrides[-1].tag == boilerplate])
     return tuple(chips)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,21 +15,23 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
-from annotations.analysis import ANALYST_REASON, apply_overrides
 from annotations.config import Config
 from annotations.models import Analysis, Article, Boilerplate, Corpus, PassageKey
-from annotations.store import Store
-from annotations.tagging import Outcome
 from tui.jumps import Jumps
-from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, Progressed
+from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, CorpusShown, Progressed
 from tui.screens.workers import CorpusWorkers
-from tui.tagging_actions import TaggingScreen, Target
+from tui.tagging_actions import TaggingScreen
 from tui.tagging_keys import TAGGING_BINDINGS, chips_for
 from tui.view import SORTS, ordered, repeats
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import BOILERPLATE_MODES, Look, Reader
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.status import StatusBar
+
+if TYPE_CHECKING:  # the store and the detectors load after the first paint
+    from annotations.store import Store
+    from annotations.tagging import Outcome
+    from tui.tagging_actions import Target
 
 GREYED = ("next_duplicate", "back", "overview", "copy_passage", "problems")
 """Actions whose availability changes while reading."""
@@ -139,6 +142,8 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         self._update_title()
         if self.store is not None:
             self._start()
+        else:
+            self.call_after_refresh(self.post_message, CorpusShown())
 
     def use_store(self, store: Store) -> None:
         """The store is open (after the first paint): tag and analyse once the corpus is there too."""
@@ -153,6 +158,8 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         self.call_after_refresh(self.analyse, self.store.overrides())
 
     def on_analysis_finished(self, message: AnalysisFinished) -> None:
+        from annotations.analysis import ANALYST_REASON
+
         analysis = message.analysis
         self.detected = {key: bp for key, bp in analysis.boilerplate.items() if bp.reason != ANALYST_REASON}
         self.analysis, self.analysed = self._overridden(analysis), True
@@ -168,6 +175,8 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
 
     def _overridden(self, analysis: Analysis) -> Analysis:
         """The analysis with the analyst's current overrides over the detector's leftovers."""
+        from annotations.analysis import apply_overrides
+
         if self.store is None:
             return analysis
         return replace(analysis, boilerplate=apply_overrides(self.detected, self.store.overrides()))
