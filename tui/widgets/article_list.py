@@ -51,8 +51,10 @@ class ArticleList(OptionList):
         ids = [article.id for article in order]
         at = ids.index(selected) if selected in ids else 0
         first = max(FIRST_ROWS, at + 1)
-        self.set_options(self._rows(order[:first], analysis, chips))
-        self.highlighted = at if ids else None
+        # Redrawing is not a move: a highlight event here would race the screen's own jumps.
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(self._rows(order[:first], analysis, chips))
+            self.highlighted = at if ids else None
         if len(order) > first:
             self.call_after_refresh(self._fill, self._generation, order, first, analysis, chips)
 
