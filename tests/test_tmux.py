@@ -1,4 +1,4 @@
-"""The reader in a real terminal: it starts, shows the first article, takes keys and quits cleanly."""
+"""The reader in a real terminal: it starts, shows the first article, tags a passage and quits cleanly."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from annotations.store import open_store
 
 pytestmark = [
     pytest.mark.tmux,
@@ -56,6 +58,8 @@ def test_briefreader_runs_in_tmux_and_quits_with_q(tmp_path: Path, isolated_dirs
         assert wait_for(lambda: "also in" in screen()), screen()
         tmux("send-keys", "-t", session, "j")
         assert wait_for(lambda: "¶2 of 17" in screen()), screen()
+        tmux("send-keys", "-t", session, "1")
+        assert wait_for(lambda: " key-fact " in screen()), screen()
         for key in ("j", "s", "n", "o"):
             tmux("send-keys", "-t", session, key)
             time.sleep(0.2)
@@ -66,5 +70,10 @@ def test_briefreader_runs_in_tmux_and_quits_with_q(tmp_path: Path, isolated_dirs
         assert wait_for(code_file.exists), screen()
         assert wait_for(lambda: code_file.read_text().strip() != "")
         assert code_file.read_text().strip() == "0"
+        store = open_store(isolated_dirs / "data" / "briefreader" / "annotations.json", read_only=True)
+        try:
+            assert [(a.target.passage, a.tag) for a in store.all()] == [(1, "key-fact")]
+        finally:
+            store.close()
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
