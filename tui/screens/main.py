@@ -155,7 +155,7 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         """Place the annotations, then analyse with the analyst's boilerplate overrides."""
         assert self.store is not None
         self.start_tagging(self.store, self.corpus, self.analyst, self.config.tags)
-        self.call_after_refresh(self.analyse, self.store.overrides())
+        self.analyse(self.store.overrides())
 
     def on_analysis_finished(self, message: AnalysisFinished) -> None:
         from annotations.analysis import ANALYST_REASON
@@ -189,12 +189,14 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         """Redraw chips and sentence underlines; leftovers follow an override (`m`) at once."""
         if self.tagger is None:
             return
-        if self.analysed:
-            overridden = self._overridden(self.analysis)
-            if overridden.boilerplate != self.analysis.boilerplate:
-                self.analysis = overridden
-                self._update_title()
-        self.chips = chips_for(self.tagger)
+        chips = chips_for(self.tagger)
+        overridden = self._overridden(self.analysis) if self.analysed else self.analysis
+        if overridden.boilerplate != self.analysis.boilerplate:
+            self.analysis = overridden
+            self._update_title()
+        elif chips == self.chips and self._sentence_spans() == self.reader.look.sentences:
+            return  # already on screen (redrawing a long article list costs)
+        self.chips = chips
 
     def _report_problems(self) -> None:
         count = len(self.corpus.problems) + (1 if self.config.problem else 0)
