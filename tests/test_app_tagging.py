@@ -323,3 +323,49 @@ async def test_a_second_reader_on_the_same_store_is_read_only_and_says_so(db: Pa
         assert len(holder) == 0
     finally:
         holder.close()
+
+
+@sync
+async def test_help_footer_and_palette_offer_the_tagging_keys(db: Path) -> None:
+    app = BriefReaderApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(app, pilot)
+        shown = {active.binding.action for active in screen.active_bindings.values() if active.binding.show}
+        assert {"pick_tag", "edit_note", "undo", "tags_screen", "export"} <= shown
+        await pilot.press("question_mark")
+        table = app.screen.query_one("#help-table").render()
+        assert isinstance(table, Content)
+        lines = table.plain.splitlines()
+        assert any(line.split()[:4] == ["1", "Tag", "1", "-"] and "key-fact" in line for line in lines)
+        assert any(line.split()[:3] == ["m", "Mark", "leftover"] for line in lines)
+        assert any(line.split()[:2] == ["x", "Delete"] for line in lines)
+        await pilot.press("escape", "2", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"all tags")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TagsScreen)
+
+
+@sync
+async def test_tags_follow_an_edited_article_and_the_reader_says_so(
+    tmp_path: Path, seeds: Path, db: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    source = sorted(seeds.glob("*.txt"))[0]
+    (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    app = BriefReaderApp([str(folder)], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("j", "1")
+        tagged = screen.corpus.articles[0].passages[1].text
+    text = source.read_text(encoding="utf-8").replace(tagged, f"A paragraph added before.\n\n{tagged}")
+    (folder / source.name).write_text(text, encoding="utf-8")
+    app = BriefReaderApp([str(folder)], db=str(db))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await ready(app, pilot)
+        moved = [a.key for a in saved_in(screen)]
+        assert [screen.corpus.articles[0].passages[index].text for _, index in moved] == [tagged]
+        assert any("moved to follow edited articles" in n.message for n in app._notifications)
