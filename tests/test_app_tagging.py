@@ -149,6 +149,7 @@ async def test_sentence_mode_tags_one_sentence_and_underlines_it(db: Path) -> No
         first = screen.corpus.articles[0]
         index = next(p.index for p in first.passages if len(sentences(p.text)) > 1)
         await pilot.press("v", *["j"] * index, "2")
+        assert screen.sub_title.endswith("· tagging sentences")
         key = screen.reader.current_key
         assert key == (first.id, index)
         spans = screen.tagger.sentence_spans(key)

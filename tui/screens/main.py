@@ -215,7 +215,11 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         self.sub_title = (
             f"{self.corpus.name} · {len(articles)} articles · {passages} passages · "
             f"{copied} copied · {len(self.analysis.boilerplate)} boilerplate"
+            + (" · tagging sentences" if self.sentence_mode else "")
         )
+
+    def sentence_mode_changed(self) -> None:
+        self._update_title()
 
     def _look(self) -> Look:
         labels = {article.id: article.label for article in self.corpus.articles}
