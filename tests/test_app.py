@@ -605,3 +605,18 @@ async def test_at_80_columns_the_side_panel_takes_the_lists_place(corpus_dir: Pa
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert articles.display
+
+
+@sync
+async def test_the_cursor_stays_in_view_when_the_side_panel_narrows_the_reader() -> None:
+    app = BriefReaderApp([])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen.query_one(Reader)
+        await pilot.press(*"jjjjjj")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.pause()
+        top = reader._index_to_line[reader.highlighted]
+        visible = range(int(reader.scroll_y), int(reader.scroll_y) + reader.scrollable_content_region.height)
+        assert top in visible

@@ -147,6 +147,11 @@ class Reader(OptionList):
         if self._indices:
             self.highlighted = self._nearest(index)
 
+    def _on_resize(self) -> None:
+        super()._on_resize()
+        # Narrower, the passages wrap taller: keep the cursor's passage in view once re-laid out.
+        self.call_after_refresh(self.scroll_to_highlight)
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         # Component styles are updated after this call, so compare them a moment later.
