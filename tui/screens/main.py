@@ -44,6 +44,9 @@ GREYED = ("next_duplicate", "back", "overview", "copy_passage", "problems")
 class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
     """Owns the corpus, the analysis, the reading state and the tagger; its children only draw."""
 
+    analysis: Analysis
+    """Empty until the analysis finishes, never None here."""
+
     # Not inherited, so the footer shows the reading and tagging keys the analyst uses most first.
     BINDINGS = [
         *Screen.BINDINGS,

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.style import Style
 from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -87,7 +88,7 @@ class SearchScreen(ModalScreen[PassageKey | None]):
         more = "+" if len(message.hits) >= LIMIT else ""
         results.border_subtitle = Content(f"{len(message.hits)}{more} passages") if message.hits else None
 
-    def _line(self, hit: Hit, styles: dict) -> Content:  # type: ignore[type-arg]
+    def _line(self, hit: Hit, styles: dict[str, Style]) -> Content:
         article = self.corpus.article(hit.key[0])
         if article is None:
             return Content("")

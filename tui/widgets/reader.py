@@ -116,8 +116,9 @@ class Reader(OptionList):
             passages = [p for p in passages if (article.id, p.index) not in hidden] if article else []
         self._indices = [passage.index for passage in passages]
         options: list[Option | None] = []
-        for passage in passages if article else []:
-            options += [Option(passage_content(article, passage, self.look, self._styles)), None]
+        if article is not None:
+            for passage in passages:
+                options += [Option(passage_content(article, passage, self.look, self._styles)), None]
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options[:-1])
         self.border_title = Content(article.label if article else "")

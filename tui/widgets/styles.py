@@ -18,7 +18,7 @@ def _overlay(styles: RenderStyles) -> Style:
     """Only what the rule sets, so translucent backgrounds blend with the text's own."""
     text = styles.text_style
 
-    def flag(on: bool) -> bool | None:
+    def flag(on: bool | None) -> bool | None:
         return True if on else None
 
     return Style(
