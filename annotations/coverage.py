@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,8 +24,8 @@ class Match:
 
     def ranges(self, side: int) -> Ranges:
         if side == self.first:
-            return _union([(stretch.a_start, stretch.a_end) for stretch in self.stretches])
-        return _union([(stretch.b_start, stretch.b_end) for stretch in self.stretches])
+            return union([(stretch.a_start, stretch.a_end) for stretch in self.stretches])
+        return union([(stretch.b_start, stretch.b_end) for stretch in self.stretches])
 
 
 def summarise(
@@ -107,9 +107,9 @@ def _shares(
     pairwise: dict[tuple[str, str], int] = defaultdict(int)
     for number, by_article in shared.items():
         article = keys[number][0]
-        copied[article] += _length(_union([span for spans in by_article.values() for span in spans]))
+        copied[article] += _length(union([span for spans in by_article.values() for span in spans]))
         for other, spans in by_article.items():
-            pairwise[(article, other)] += _length(_union(spans))
+            pairwise[(article, other)] += _length(union(spans))
     novelty = {
         article.id: 1.0 - copied[article.id] / totals[article.id] if totals[article.id] else 1.0
         for article in articles
@@ -118,7 +118,8 @@ def _shares(
     return novelty, overlap
 
 
-def _union(ranges: Ranges) -> Ranges:
+def union(ranges: Iterable[tuple[int, int]]) -> Ranges:
+    """Overlapping or touching ranges joined, in order."""
     merged: Ranges = []
     for start, end in sorted(ranges):
         if merged and start <= merged[-1][1]:

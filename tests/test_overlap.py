@@ -235,3 +235,9 @@ def test_a_passage_of_one_word_repeated_thousands_of_times_is_handled() -> None:
     overlaps = find_overlaps([article("a", chant, quoted), article("b", "oh " + chant, quoted + " oh")])
     assert listed(overlaps.duplicates[("a", 0)], "b", 0).score > 0.9
     assert listed(overlaps.duplicates[("a", 1)], "b", 1).score > 0.9
+
+
+def test_union_joins_overlapping_and_touching_ranges() -> None:
+    from annotations.coverage import union
+
+    assert union([(10, 20), (0, 5), (5, 8), (15, 30), (40, 41)]) == [(0, 8), (10, 30), (40, 41)]

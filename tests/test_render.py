@@ -8,7 +8,7 @@ from annotations.config import Config
 from annotations.loading import load_text
 from annotations.models import Analysis, Corpus, Duplicate
 from tui.background import analyse_elsewhere
-from tui.render import merge, snippet, styled
+from tui.render import snippet, styled
 from tui.search import find
 from tui.view import ordered, pair_passages, repeats, summary
 
@@ -26,10 +26,6 @@ def test_styled_keeps_markup_literal_and_styles_only_the_spans() -> None:
 def test_styled_clips_spans_to_the_text() -> None:
     content = styled("short", [(-3, 2, "shared"), (3, 99, "match"), (4, 4, "shared")], STYLES)
     assert [(span.start, span.end) for span in content.spans] == [(0, 2), (3, 5)]
-
-
-def test_merge_joins_overlapping_and_touching_ranges() -> None:
-    assert merge([(10, 20), (0, 5), (5, 8), (15, 30), (40, 41)]) == [(0, 8), (10, 30), (40, 41)]
 
 
 def test_snippet_keeps_the_match_offsets_inside_the_window() -> None:

@@ -23,17 +23,6 @@ def styled(text: str, spans: Iterable[Span], styles: Mapping[str, Style | str]) 
     return content
 
 
-def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping or touching ranges joined, in order (one highlight per copied run)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def snippet(text: str, start: int, end: int, width: int = 80) -> tuple[str, int, int]:
     """A window of `text` around `start:end`, single-line, with the match's offsets in it."""
     room = max(0, width - (end - start)) // 2

@@ -10,8 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
+from annotations.coverage import union
 from annotations.models import Analysis, Corpus, PassageKey
-from tui.render import merge, styled
+from tui.render import styled
 from tui.view import pair_passages, spans_shared_with
 from tui.widgets.styles import component_styles
 
@@ -58,7 +59,7 @@ class PairScreen(ModalScreen[PassageKey | None]):
             article = self.corpus.article(this[0])
             if article is None or this[1] >= len(article.passages):
                 continue
-            spans = [(s, e, "shared") for s, e in merge(spans_shared_with(self.analysis, this, that))]
+            spans = [(s, e, "shared") for s, e in union(spans_shared_with(self.analysis, this, that))]
             score_text = f" · score {score:.2f}" if this == key else ""
             parts.append(Content(f"{article.label} ¶{this[1] + 1}{score_text}").stylize(styles["heading"]))
             parts.append(styled(article.passages[this[1]].text, spans, styles))

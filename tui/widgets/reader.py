@@ -13,8 +13,9 @@ from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from annotations.coverage import union
 from annotations.models import Analysis, Article, Duplicate, Passage, PassageKey
-from tui.render import merge, styled
+from tui.render import styled
 from tui.view import Chips, shared_spans
 from tui.widgets.styles import component_styles
 
@@ -45,7 +46,7 @@ def passage_content(article: Article, passage: Passage, look: Look, styles: Mapp
     if first is not None and key not in look.expanded:
         where = f"{look.labels.get(first.article, first.article)} ¶{first.passage + 1}"
         return Content(f"⤷ same as {where} (enter shows it)").stylize(styles["repeat"])
-    spans = [(start, end, "shared") for start, end in merge(shared_spans(look.analysis, key))]
+    spans = [(start, end, "shared") for start, end in union(shared_spans(look.analysis, key))]
     spans += [(start, end, "tagged") for start, end in look.sentences.get(key, ())]
     text = styled(passage.text, spans, styles)
     if key in look.analysis.headings:

@@ -8,8 +8,9 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
+from annotations.coverage import union
 from annotations.models import Analysis, Corpus, PassageKey
-from tui.render import merge, styled
+from tui.render import styled
 from tui.view import spans_shared_with
 from tui.widgets.styles import component_styles
 
@@ -36,7 +37,7 @@ def panel_content(
             continue
         passage = other.passages[duplicate.passage]
         head = f"{other.label} ¶{duplicate.passage + 1} · score {duplicate.score:.2f} · {other.title}"
-        spans = merge(spans_shared_with(analysis, (other.id, passage.index), key))
+        spans = union(spans_shared_with(analysis, (other.id, passage.index), key))
         parts.append(Content(head).stylize(styles["heading"]))
         parts.append(styled(passage.text, [(s, e, "shared") for s, e in spans], styles))
     return Content("\n\n").join(parts)
