@@ -7,6 +7,7 @@ import random
 import pytest
 
 from annotations.analysis import analyze
+from annotations.coverage import union
 from annotations.loading import load_text
 from annotations.models import Article, Corpus, Duplicate
 from annotations.overlap import AnalysisCancelled, find_overlaps
@@ -238,6 +239,4 @@ def test_a_passage_of_one_word_repeated_thousands_of_times_is_handled() -> None:
 
 
 def test_union_joins_overlapping_and_touching_ranges() -> None:
-    from annotations.coverage import union
-
     assert union([(10, 20), (0, 5), (5, 8), (15, 30), (40, 41)]) == [(0, 8), (10, 30), (40, 41)]
