@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.content import Content
@@ -15,6 +11,7 @@ from textual.widgets import DataTable, Input
 
 from annotations.config import Config, load_config
 from annotations.models import Analysis, Boilerplate, Duplicate
+from tests.app_helpers import sync
 from tui.app import BriefReaderApp
 from tui.messages import AnalysisFinished
 from tui.screens.help import HelpScreen
@@ -63,16 +60,6 @@ def hand_analysis() -> Analysis:
         novelty={A: 0.7, B: 0.5, C: 0.9},
         overlap={(A, B): 0.3, (B, A): 0.5, (A, C): 0.1, (C, A): 0.3},
     )
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test in its own event loop (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @pytest.fixture

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.content import Content
@@ -17,6 +13,7 @@ from annotations.analysis import ANALYST_REASON
 from annotations.models import Annotation, Corpus, PassageKey
 from annotations.segment import sentences
 from annotations.store import open_store
+from tests.app_helpers import sync
 from tui.app import BriefReaderApp
 from tui.cli import main
 from tui.screens.export_dialog import ExportDialog
@@ -30,16 +27,6 @@ from tui.widgets.reader import Reader
 
 SIZE = (140, 40)
 COPIED = "Intense competition requires sustained diplomacy"
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test in its own event loop (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @pytest.fixture

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
@@ -17,6 +13,7 @@ from annotations.config import DEFAULT_TAGS
 from annotations.models import Analysis, Corpus, Duplicate, PassageKey
 from annotations.store import Store, memory_store, open_store
 from annotations.tagging import Outcome
+from tests.app_helpers import sync
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.sentence_picker import SentencePicker
 from tui.screens.tags_screen import TagsScreen
@@ -24,16 +21,6 @@ from tui.tagging_actions import TaggingScreen
 from tui.tagging_keys import NOTE_CHIP, OVERRIDE_CHIPS, TAGGING_PALETTE, chips_for
 
 SIZE = (140, 40)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test in its own event loop (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 class Passages(TaggingScreen):

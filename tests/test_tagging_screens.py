@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import io
 import json
-from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from annotations.models import Corpus
 from annotations.storage import StoreError
 from annotations.store import Store, memory_store, open_store
 from annotations.tagging import Tagger
+from tests.app_helpers import sync
 from tui.screens.excerpt import excerpt
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportRequest, run_export
 from tui.screens.note_editor import NoteEditor
@@ -40,16 +38,6 @@ from tui.tagging_keys import (
 
 HOSTILE = "[@click=app.quit]x[/]"
 SIZE = (160, 40)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test in its own event loop (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 class Host(App[None]):
