@@ -28,7 +28,8 @@ def analyze(
     labels, headings = detect_boilerplate(
         corpus.articles, config.boilerplate_phrases, config.boilerplate_threshold
     )
-    labels = apply_overrides(labels, overrides or {})
+    detected = labels
+    labels = apply_overrides(detected, overrides or {})
     report("duplicates", 0.0)
     overlaps = find_overlaps(
         corpus.articles, frozenset(labels), lambda done: report("duplicates", done)
@@ -41,6 +42,7 @@ def analyze(
         clusters=overlaps.clusters,
         novelty=overlaps.novelty,
         overlap=overlaps.overlap,
+        detected=detected,
     )
 
 

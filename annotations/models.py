@@ -89,6 +89,8 @@ class Analysis:
     clusters: tuple[tuple[PassageKey, ...], ...] = ()
     novelty: dict[str, float] = field(default_factory=dict)
     overlap: dict[tuple[str, str], float] = field(default_factory=dict)
+    detected: dict[PassageKey, Boilerplate] = field(default_factory=dict)
+    """The detector's own leftovers, before the analyst's overrides (so an override can be taken back)."""
 
     def duplicates_of(self, article_id: str, index: int) -> tuple[Duplicate, ...]:
         return self.duplicates.get((article_id, index), ())

@@ -47,8 +47,10 @@ def hand_analysis() -> Analysis:
     """A's ¶2 is copied whole in B's ¶2 and in part in C's ¶3; A's ¶3 is a promo leftover."""
     start = len("Workers said ")
     part = len("Dockworkers ended the strike")
+    leftovers = {(A, 2): Boilerplate("promo", "asks the reader to subscribe")}
     return Analysis(
-        boilerplate={(A, 2): Boilerplate("promo", "asks the reader to subscribe")},
+        boilerplate=leftovers,
+        detected=leftovers,
         duplicates={
             (A, 1): (
                 Duplicate(B, 1, 0.95, ((start, start + len(SHARED)),)),

@@ -261,6 +261,25 @@ async def test_overrides_in_the_store_shape_the_analysis_at_start(db: Path) -> N
 
 
 @sync
+async def test_taking_back_an_old_article_text_mark_restores_the_detectors_label(db: Path) -> None:
+    app = BriefReaderApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(app, pilot)
+        key = min(screen.analysis.detected)
+        await visit(screen, pilot, key)
+        await pilot.press("m", "m")
+        assert key not in screen.analysis.boilerplate
+    app = BriefReaderApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(app, pilot)
+        assert key not in screen.analysis.boilerplate
+        await visit(screen, pilot, key)
+        await pilot.press("m")
+        assert screen.analysis.boilerplate[key] == screen.analysis.detected[key]
+        assert screen.analysis.boilerplate[key].reason != ANALYST_REASON
+
+
+@sync
 async def test_a_corrupt_store_is_set_aside_with_s_and_tagging_goes_on(db: Path) -> None:
     db.write_text('{"annotations": {"1": [', encoding="utf-8")
     app = BriefReaderApp(db=str(db))

@@ -141,6 +141,7 @@ def _assemble(parts: dict[str, dict[Any, Any]]) -> Analysis:
         clusters=tuple(parts.get("clusters", {}).values()),
         novelty=parts.get("novelty", {}),
         overlap=parts.get("overlap", {}),
+        detected=parts.get("detected", {}),
     )
 
 
@@ -171,6 +172,7 @@ def _send_parts(send: Callable[..., None], analysis: Analysis) -> None:
     """The result in small pieces, so the parent never holds the interpreter for long."""
     tables: list[tuple[str, dict[Any, Any]]] = [
         ("boilerplate", analysis.boilerplate),
+        ("detected", analysis.detected),
         ("headings", dict.fromkeys(analysis.headings)),
         ("clusters", dict(enumerate(analysis.clusters))),
         ("novelty", analysis.novelty),

@@ -161,10 +161,8 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         self.analyse(self.store.overrides())
 
     def on_analysis_finished(self, message: AnalysisFinished) -> None:
-        from annotations.analysis import ANALYST_REASON
-
         analysis = message.analysis
-        self.detected = {key: bp for key, bp in analysis.boilerplate.items() if bp.reason != ANALYST_REASON}
+        self.detected = analysis.detected
         self.analysis, self.analysed = self._overridden(analysis), True
         gc.freeze()
         self.query_one(StatusBar).finish()
