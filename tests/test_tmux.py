@@ -65,7 +65,7 @@ def test_briefreader_runs_in_tmux_and_quits_with_q(tmp_path: Path, isolated_dirs
             time.sleep(0.2)
         assert wait_for(lambda: "new" in screen() and "Overview" in screen()), screen()
         tmux("send-keys", "-t", session, "Escape")
-        time.sleep(0.5)
+        assert wait_for(lambda: "Overview" not in screen()), screen()
         tmux("send-keys", "-t", session, "q")
         assert wait_for(code_file.exists), screen()
         assert wait_for(lambda: code_file.read_text().strip() != "")
