@@ -55,6 +55,15 @@ async def ready(app: BriefReaderApp, pilot: Pilot[int]) -> MainScreen:
     raise AssertionError("the reader never became ready")
 
 
+async def store_problem_shown(app: BriefReaderApp, pilot: Pilot[int]) -> None:
+    """Wait for the dialog that offers to set an unreadable store aside."""
+    for _ in range(10):
+        await pilot.pause()
+        if isinstance(app.screen, StoreProblem):
+            return
+    raise AssertionError("the store problem dialog never appeared")
+
+
 async def visit(screen: MainScreen, pilot: Pilot[int], key: PassageKey) -> None:
     """Go to a passage as the search or overview would, and let the article list follow."""
     screen.go_to(key)
@@ -284,11 +293,7 @@ async def test_a_corrupt_store_is_set_aside_with_s_and_tagging_goes_on(db: Path)
     db.write_text('{"annotations": {"1": [', encoding="utf-8")
     app = BriefReaderApp(db=str(db))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(10):
-            await pilot.pause()
-            if isinstance(app.screen, StoreProblem):
-                break
-        assert isinstance(app.screen, StoreProblem)
+        await store_problem_shown(app, pilot)
         await pilot.press("s")
         screen = await ready(app, pilot)
         assert app.screen is screen
@@ -303,10 +308,7 @@ async def test_q_on_the_store_problem_quits_without_touching_the_file(db: Path) 
     db.write_text("not json", encoding="utf-8")
     app = BriefReaderApp(db=str(db))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(10):
-            await pilot.pause()
-            if isinstance(app.screen, StoreProblem):
-                break
+        await store_problem_shown(app, pilot)
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 1
