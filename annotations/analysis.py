@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from annotations.boilerplate import detect_boilerplate
 from annotations.config import Config
-from annotations.models import Analysis, Boilerplate, Corpus, PassageKey
-from annotations.overlap import find_overlaps
+from annotations.copies.overlap import find_overlaps
+from annotations.corpus.models import Analysis, Boilerplate, Corpus, PassageKey
+from annotations.leftovers.boilerplate import detect_boilerplate
 
 Progress = Callable[[str, float], None]
 """Called with a stage name and the share done, 0..1."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotations.boilerplate import detect_boilerplate
-from annotations.loading import load_corpus, load_text
-from annotations.models import Article, PassageKey
+from annotations.corpus.loading import load_corpus, load_text
+from annotations.corpus.models import Article, PassageKey
+from annotations.leftovers.boilerplate import detect_boilerplate
 
 DATA = Path(__file__).resolve().parent / "data" / "boilerplate"
 CONTENT, HEADING = "C", "H"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from annotations.loading import seeds_dir
-from annotations.models import Corpus
+from annotations.corpus.loading import seeds_dir
+from annotations.corpus.models import Corpus
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +27,6 @@ def seeds() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_corpus() -> Corpus:
-    from annotations.loading import load_corpus
+    from annotations.corpus.loading import load_corpus
 
     return load_corpus()

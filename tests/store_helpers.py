@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from annotations.anchor import make_target, text_hash
-from annotations.loading import load_text
-from annotations.models import Annotation, Article
+from annotations.corpus.loading import load_text
+from annotations.corpus.models import Annotation, Article
+from annotations.store.anchor import make_target, text_hash
 
 ARTICLE_TEXT = (
     "Ministers met in Geneva on Monday to discuss the grain corridor.\n\n"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from annotations.agreement import TagAgreement, compare, format_report
-from annotations.models import Corpus
-from annotations.store import memory_store
-from annotations.tagging import Tagger
+from annotations.corpus.models import Corpus
+from annotations.exchange.agreement import TagAgreement, compare, format_report
+from annotations.store.store import memory_store
+from annotations.store.tagging import Tagger
 from tests.store_helpers import article
 
 TEN = "\n\n".join(f"Paragraph number {n} says something different." for n in range(10)) + "\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotations.anchor import locate, make_target, reanchor
-from annotations.models import Corpus
-from annotations.store import open_store
+from annotations.corpus.models import Corpus
+from annotations.store.anchor import locate, make_target, reanchor
+from annotations.store.store import open_store
 from tests.store_helpers import ARTICLE_TEXT, annotation, article
 
 INSERTED = ARTICLE_TEXT.replace(

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from annotations.config import Config, load_config
-from annotations.models import Analysis, Boilerplate, Duplicate
+from annotations.corpus.models import Analysis, Boilerplate, Duplicate
 from tests.app_helpers import sync
 from tui.app import BriefReaderApp
 from tui.messages import AnalysisFinished

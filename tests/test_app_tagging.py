@@ -10,9 +10,9 @@ from textual.content import Content
 from textual.pilot import Pilot
 
 from annotations.analysis import ANALYST_REASON
-from annotations.models import Annotation, Corpus, PassageKey
-from annotations.segment import sentences
-from annotations.store import open_store
+from annotations.corpus.models import Annotation, Corpus, PassageKey
+from annotations.corpus.segment import sentences
+from annotations.store.store import open_store
 from tests.app_helpers import sync
 from tui.app import BriefReaderApp
 from tui.cli import main

@@ -6,11 +6,11 @@ import pytest
 from boilerplate_devset import load_devset, score_devset
 
 from annotations.analysis import analyze
-from annotations.boilerplate import detect_boilerplate
 from annotations.config import Config
-from annotations.cues import KINDS, TEXT_CUES
-from annotations.loading import load_text
-from annotations.models import Article, Corpus
+from annotations.corpus.loading import load_text
+from annotations.corpus.models import Article, Corpus
+from annotations.leftovers.boilerplate import detect_boilerplate
+from annotations.leftovers.cues import KINDS, TEXT_CUES
 
 
 def _article(article_id: str, *passages: str) -> Article:

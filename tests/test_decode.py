@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from annotations.decode import UndecodableError, decode, sanitise
+from annotations.corpus.decode import UndecodableError, decode, sanitise
 
 TEXT = "Blinken’s “trip” — café\nsecond line"
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from annotations.analysis import analyze
-from annotations.export import COLUMNS, ExportError, ExportOptions, export_text, write_output
-from annotations.importing import ImportFileError, import_file
-from annotations.loading import load_text
-from annotations.models import Analysis, Corpus
-from annotations.store import Store, memory_store, open_store
-from annotations.tagging import Tagger
+from annotations.corpus.loading import load_text
+from annotations.corpus.models import Analysis, Corpus
+from annotations.exchange.export import COLUMNS, ExportError, ExportOptions, export_text, write_output
+from annotations.exchange.importing import ImportFileError, import_file
+from annotations.store.store import Store, memory_store, open_store
+from annotations.store.tagging import Tagger
 from tests.store_helpers import ARTICLE_TEXT, article
 
 REQUIRED = ("article", "passage", "start", "end", "quote", "tag", "note", "analyst", "created")

@@ -1,17 +1,36 @@
-"""The core never pulls in the UI toolkit: it must stay usable without a terminal."""
+"""The core never pulls in the UI toolkit, and its capabilities only lean on the ones below them."""
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import annotations
 
+CORE = Path(annotations.__file__).parent
+
+# Lower layers first: a subpackage may import its own layer's modules and any lower layer's.
+LAYERS: dict[str, int] = {
+    "corpus": 0,
+    "leftovers": 1,
+    "copies": 1,
+    "stories": 2,
+    "store": 2,
+    "exchange": 3,
+}
+"""`config` is a leaf anyone may import; `analysis` sits on top and may import everything."""
+
+
+def core_modules() -> list[str]:
+    return [info.name for info in pkgutil.walk_packages(annotations.__path__, "annotations.")]
+
 
 def test_core_modules_import_no_textual_or_rich() -> None:
-    modules = [f"annotations.{info.name}" for info in pkgutil.iter_modules(annotations.__path__)]
-    assert "annotations.loading" in modules
+    modules = core_modules()
+    assert "annotations.corpus.loading" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
@@ -20,3 +39,34 @@ def test_core_modules_import_no_textual_or_rich() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def imported_core_names(path: Path) -> set[str]:
+    """Every `annotations.…` module a file imports, at the top or inside a function."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return {name for name in names if name.split(".")[0] == "annotations"}
+
+
+def test_subpackages_import_only_lower_layers() -> None:
+    wrong: list[str] = []
+    for package, level in LAYERS.items():
+        for path in sorted((CORE / package).glob("*.py")):
+            for name in imported_core_names(path):
+                parts = name.split(".")
+                if len(parts) < 2 or parts[1] == "config":
+                    continue
+                other = parts[1]
+                if other not in LAYERS or (other != package and LAYERS[other] >= level):
+                    wrong.append(f"{package}/{path.name} imports {name}")
+    assert wrong == []
+
+
+def test_every_subpackage_says_what_it_owns() -> None:
+    for package in LAYERS:
+        doc = ast.get_docstring(ast.parse((CORE / package / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and len(doc) > 40, package

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from annotations import loading
-from annotations.loading import load_corpus
+from annotations.corpus import loading
+from annotations.corpus.loading import load_corpus
 
 GOOD = "Officials met in Beijing on Sunday for talks.\n\nThe talks went on for two days.\n"
 

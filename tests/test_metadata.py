@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from annotations.loading import load_text
-from annotations.models import Corpus
+from annotations.corpus.loading import load_text
+from annotations.corpus.models import Corpus
 
 
 def test_seed_metadata(seed_corpus: Corpus) -> None:

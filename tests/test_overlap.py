@@ -7,10 +7,10 @@ import random
 import pytest
 
 from annotations.analysis import analyze
-from annotations.coverage import union
-from annotations.loading import load_text
-from annotations.models import Article, Corpus, Duplicate
-from annotations.overlap import AnalysisCancelled, find_overlaps
+from annotations.copies.coverage import union
+from annotations.copies.overlap import AnalysisCancelled, find_overlaps
+from annotations.corpus.loading import load_text
+from annotations.corpus.models import Article, Corpus, Duplicate
 
 QUOTE = (
     "“Intense competition requires sustained diplomacy to ensure that competition does not veer "

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from annotations.normalize import fold, quotations, word_offsets, words
+from annotations.copies.normalize import fold, quotations, word_offsets, words
 
 ODD = (
     "aé İ ß ﬁ\u00a0\u2009\u202f\u3000\u00ad\u200b\ufeff-–—’‘“”«»'\".,;:!?()[]/\\\n\t"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from annotations.loading import load_corpus, load_text
-from annotations.models import Article, Corpus, PassageKey
-from annotations.overlap import find_overlaps
+from annotations.copies.overlap import find_overlaps
+from annotations.corpus.loading import load_corpus, load_text
+from annotations.corpus.models import Article, Corpus, PassageKey
 
 DATA = Path(__file__).parent / "data" / "duplicates"
 Pair = frozenset[PassageKey]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 
 from annotations.config import Config
-from annotations.loading import load_text
-from annotations.models import Analysis, Corpus, Duplicate
+from annotations.corpus.loading import load_text
+from annotations.corpus.models import Analysis, Corpus, Duplicate
 from tui.background import analyse_elsewhere
 from tui.render import snippet, styled
 from tui.search import find

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from annotations.loading import load_text
-from annotations.models import Corpus
-from annotations.segment import segment, sentences
+from annotations.corpus.loading import load_text
+from annotations.corpus.models import Corpus
+from annotations.corpus.segment import segment, sentences
 
 
 def _texts(text: str) -> list[str]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from annotations.config import data_path
-from annotations.storage import AtomicJSONStorage, JournalStorage, MemoryStorage, StoreError
-from annotations.store import Store, open_store
+from annotations.store.storage import AtomicJSONStorage, JournalStorage, MemoryStorage, StoreError
+from annotations.store.store import Store, open_store
 from tests.store_helpers import annotation, article
 
 Factory = Callable[[], Store]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from annotations.config import data_path
-from annotations.models import Corpus
-from annotations.store import open_store
-from annotations.tagging import Tagger
+from annotations.corpus.models import Corpus
+from annotations.store.store import open_store
+from annotations.store.tagging import Tagger
 from tui.cli import main
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from annotations import storage as storage_module
-from annotations.storage import AtomicJSONStorage, StoreError, journal_path, set_aside
-from annotations.store import Store, open_store
-from annotations.tagging import Tagger
+from annotations.store import storage as storage_module
+from annotations.store.storage import AtomicJSONStorage, StoreError, journal_path, set_aside
+from annotations.store.store import Store, open_store
+from annotations.store.tagging import Tagger
 from tests.store_helpers import annotation, article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WRITER = textwrap.dedent(
     """
     import sys, uuid
-    import annotations.storage as storage
-    from annotations.store import open_store
+    import annotations.store.storage as storage
+    from annotations.store.store import open_store
     from tests.store_helpers import annotation, article
     storage.COMPACT_EVERY = int(sys.argv[2])
     store = open_store(sys.argv[1])
@@ -43,9 +43,9 @@ WRITER = textwrap.dedent(
 HOLDER = textwrap.dedent(
     """
     import sys
-    from annotations.models import Corpus
-    from annotations.store import open_store
-    from annotations.tagging import Tagger
+    from annotations.corpus.models import Corpus
+    from annotations.store.store import open_store
+    from annotations.store.tagging import Tagger
     from tests.store_helpers import article
     store = open_store(sys.argv[1])
     print("read-only" if store.read_only else "writable", store.notice, flush=True)
@@ -177,7 +177,7 @@ def test_failing_compaction_keeps_every_change_in_the_journal(
 def test_disk_full_during_a_tag_changes_nothing_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from annotations.models import Corpus
+    from annotations.corpus.models import Corpus
 
     path = tmp_path / "annotations.json"
     store = open_store(path)

@@ -6,8 +6,8 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from annotations.loading import seeds_dir
-from annotations.sources import corpus_for
+from annotations.corpus.loading import seeds_dir
+from annotations.corpus.sources import corpus_for
 from tests.store_helpers import annotation, article
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from annotations.models import Analysis, Corpus, Duplicate
-from annotations.store import Store, memory_store, open_store
-from annotations.tagging import Filter, Tagger
+from annotations.corpus.models import Analysis, Corpus, Duplicate
+from annotations.store.store import Store, memory_store, open_store
+from annotations.store.tagging import Filter, Tagger
 from tests.store_helpers import ARTICLE_TEXT, article
 
 OTHER_TEXT = "Other outlet intro.\n\n" + ARTICLE_TEXT

@@ -10,9 +10,9 @@ from textual.app import App, ComposeResult
 from textual.widgets import Footer
 
 from annotations.config import DEFAULT_TAGS
-from annotations.models import Analysis, Corpus, Duplicate, PassageKey
-from annotations.store import Store, memory_store, open_store
-from annotations.tagging import Outcome
+from annotations.corpus.models import Analysis, Corpus, Duplicate, PassageKey
+from annotations.store.store import Store, memory_store, open_store
+from annotations.store.tagging import Outcome
 from tests.app_helpers import sync
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.sentence_picker import SentencePicker

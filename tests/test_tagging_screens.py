@@ -15,10 +15,10 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, Static, TextArea
 
-from annotations.models import Corpus
-from annotations.storage import StoreError
-from annotations.store import Store, memory_store, open_store
-from annotations.tagging import Tagger
+from annotations.corpus.models import Corpus
+from annotations.store.storage import StoreError
+from annotations.store.store import Store, memory_store, open_store
+from annotations.store.tagging import Tagger
 from tests.app_helpers import sync
 from tui.screens.excerpt import excerpt
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportRequest, run_export

@@ -10,9 +10,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from annotations.models import Corpus
-from annotations.store import memory_store
-from annotations.tagging import Tagger
+from annotations.corpus.models import Corpus
+from annotations.store.store import memory_store
+from annotations.store.tagging import Tagger
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.tag_picker import TagPicker
 from tui.screens.tags_screen import TagsScreen

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from annotations.store import open_store
+from annotations.store.store import open_store
 
 pytestmark = [
     pytest.mark.tmux,

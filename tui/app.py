@@ -15,7 +15,7 @@ from tui.messages import CorpusShown
 from tui.screens.main import MainScreen
 
 if TYPE_CHECKING:  # TinyDB loads after the first paint, with the store
-    from annotations.store import Store
+    from annotations.store.store import Store
 
 
 class BriefReaderApp(App[int]):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotations.config import Config
-from annotations.models import Analysis, Corpus, PassageKey
+from annotations.corpus.models import Analysis, Corpus, PassageKey
 
 PROCESS_PASSAGES = 5_000
 """Corpora with more passages than this are analysed in a child process (starting it costs ~0.2 s)."""

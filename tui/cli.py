@@ -128,8 +128,8 @@ def _run_subcommand(name: str, args: list[str]) -> int:
 def run_analyze(options: argparse.Namespace) -> int:
     from annotations.analysis import analyze
     from annotations.config import load_config
-    from annotations.loading import load_corpus
-    from annotations.report import to_json
+    from annotations.corpus.loading import load_corpus
+    from annotations.exchange.report import to_json
 
     config = load_config(options.config)
     if config.problem:
@@ -160,7 +160,7 @@ def run_analyze(options: argparse.Namespace) -> int:
 
 def _overrides(db: str | None) -> dict[tuple[str, int], bool]:
     """The analysts' boilerplate overrides from the store (none, with a warning, if it cannot be read)."""
-    from annotations.store import StoreError, open_store
+    from annotations.store.store import StoreError, open_store
 
     try:
         store = open_store(db, read_only=True)

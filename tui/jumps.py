@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotations.models import Analysis, PassageKey
+from annotations.corpus.models import Analysis, PassageKey
 
 
 @dataclass

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from annotations.models import Analysis, Corpus
+from annotations.corpus.models import Analysis, Corpus
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from annotations.models import Corpus, PassageKey
+from annotations.corpus.models import Corpus, PassageKey
 
 LIMIT = 500
 """Results past this many are not listed (the count still says how many there were, up to it)."""

@@ -8,15 +8,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from annotations.agreement import compare, format_report
 from annotations.analysis import analyze
 from annotations.config import load_config
-from annotations.export import FORMATS, ExportError, ExportOptions, export_text, write_output
-from annotations.importing import ImportFileError, import_rows, read_rows
-from annotations.models import Analysis, Corpus
-from annotations.sources import corpus_for
-from annotations.storage import StoreError
-from annotations.store import Store, open_store
+from annotations.corpus.models import Analysis, Corpus
+from annotations.corpus.sources import corpus_for
+from annotations.exchange.agreement import compare, format_report
+from annotations.exchange.export import FORMATS, ExportError, ExportOptions, export_text, write_output
+from annotations.exchange.importing import ImportFileError, import_rows, read_rows
+from annotations.store.storage import StoreError
+from annotations.store.store import Store, open_store
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -9,7 +9,7 @@ from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from annotations.models import Analysis, Corpus, PassageKey
+from annotations.corpus.models import Analysis, Corpus, PassageKey
 from tui.screens.excerpt import excerpt
 from tui.tagging_keys import TAGGING_BINDINGS, next_override
 
@@ -17,8 +17,8 @@ from tui.tagging_keys import TAGGING_BINDINGS, next_override
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from annotations.store import Store
-    from annotations.tagging import Outcome, Span, Tagger
+    from annotations.store.store import Store
+    from annotations.store.tagging import Outcome, Span, Tagger
     from tui.screens.export_dialog import ExportRequest
 
     Target = tuple[PassageKey, Span | None]
@@ -65,7 +65,7 @@ class TaggingScreen(Screen[None]):
 
     def start_tagging(self, store: Store, corpus: Corpus, analyst: str, tags: tuple[str, ...]) -> Tagger:
         """Place the store's annotations in this corpus and start tagging; says what moved or is read-only."""
-        from annotations.tagging import Outcome, Tagger
+        from annotations.store.tagging import Outcome, Tagger
         from tui.screens.store_problem import read_only_notice
 
         report = store.reanchor(corpus)
@@ -198,7 +198,7 @@ class TaggingScreen(Screen[None]):
             self._done(self.tagger.redo())
 
     def action_tags_screen(self) -> None:
-        from annotations.tagging import Outcome
+        from annotations.store.tagging import Outcome
         from tui.screens.tags_screen import TagsScreen
 
         if self.tagger is None:
@@ -225,7 +225,7 @@ class TaggingScreen(Screen[None]):
 
     def _export(self, tagger: Tagger, request: ExportRequest | None) -> None:
         # On the UI thread: the export re-anchors through the store, which only this thread may touch.
-        from annotations.export import ExportError
+        from annotations.exchange.export import ExportError
         from tui.screens.export_dialog import run_export
 
         if request is None:

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from annotations.models import Annotation, PassageKey
+from annotations.corpus.models import Annotation, PassageKey
 from tui.view import OVERRIDE_MARK
 
 if TYPE_CHECKING:  # the tagger and its store load after the first paint
-    from annotations.tagging import Tagger
+    from annotations.store.tagging import Tagger
 
 TAGS_GROUP = Binding.Group("Tags", compact=True)
 """Number keys 1-9 share one footer entry."""
@@ -59,7 +59,7 @@ def next_override(current: bool | None) -> bool | None:
 
 def chips_for(tagger: Tagger, article_id: str | None = None) -> dict[PassageKey, tuple[str, ...]]:
     """The chips of every marked passage of one article (or of all): tags, sentence tags, note, override."""
-    from annotations.store import BOILERPLATE
+    from annotations.store.store import BOILERPLATE
 
     found = tagger.store.for_article(article_id) if article_id is not None else tagger.store.all()
     marks: dict[PassageKey, list[Annotation]] = defaultdict(list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from annotations.models import Analysis, Article, Corpus, Duplicate, PassageKey
+from annotations.corpus.models import Analysis, Article, Corpus, Duplicate, PassageKey
 
 SORTS = ("file", "date", "novelty")
 """The article list's orders, in the order `S` cycles through them."""

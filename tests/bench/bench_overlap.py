@@ -143,15 +143,15 @@ def write_corpus(folder: Path, articles: int, share: float, stock: bool = False)
 
 def measure(mode: str, folder: str, planted_file: str) -> dict:
     """One measurement (run in a fresh subprocess)."""
-    from annotations.loading import load_corpus
+    from annotations.corpus.loading import load_corpus
 
     started = time.perf_counter()
     corpus = load_corpus([folder])
     result: dict = {"passages": sum(len(article.passages) for article in corpus.articles)}
     result["load_seconds"] = time.perf_counter() - started
     if mode == "bare":
-        from annotations.fingerprint import ShingleIndex, fingerprints
-        from annotations.overlap import _collector_paused
+        from annotations.copies.fingerprint import ShingleIndex, fingerprints
+        from annotations.copies.overlap import _collector_paused
 
         with _collector_paused():
             index = ShingleIndex()
@@ -161,7 +161,7 @@ def measure(mode: str, folder: str, planted_file: str) -> dict:
             for ids in index.words:
                 fingerprints(ids)
     elif mode == "overlaps":
-        from annotations.overlap import find_overlaps
+        from annotations.copies.overlap import find_overlaps
 
         found = find_overlaps(corpus.articles)
         result["recall"] = recall(corpus, found.duplicates, planted_file)

@@ -24,12 +24,12 @@ sys.path.insert(0, str(ROOT))
 from tinydb import TinyDB  # noqa: E402
 from tinydb.storages import JSONStorage  # noqa: E402
 
-from annotations.anchor import make_target, text_hash  # noqa: E402
-from annotations.loading import load_corpus  # noqa: E402
-from annotations.models import SCHEMA, Annotation, Corpus  # noqa: E402
-from annotations.storage import COMPACT_EVERY, AtomicJSONStorage, JournalStorage  # noqa: E402
-from annotations.store import Store  # noqa: E402
-from annotations.tagging import Tagger  # noqa: E402
+from annotations.corpus.loading import load_corpus  # noqa: E402
+from annotations.corpus.models import SCHEMA, Annotation, Corpus  # noqa: E402
+from annotations.store.anchor import make_target, text_hash  # noqa: E402
+from annotations.store.storage import COMPACT_EVERY, AtomicJSONStorage, JournalStorage  # noqa: E402
+from annotations.store.store import Store  # noqa: E402
+from annotations.store.tagging import Tagger  # noqa: E402
 
 TAGS = ("key-fact", "quote", "claim", "background", "follow-up", "contradiction", "source", "opinion")
 

@@ -22,8 +22,8 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[2]), str(Path(__file__).res
 
 from boilerplate_devset import Scores, load_devset, score_devset  # noqa: E402
 
-from annotations.boilerplate import detect_boilerplate  # noqa: E402
-from annotations.models import Article, Passage  # noqa: E402
+from annotations.corpus.models import Article, Passage  # noqa: E402
+from annotations.leftovers.boilerplate import detect_boilerplate  # noqa: E402
 
 _BESIDE = Path(__file__).resolve().parents[3] / "shared" / "devdata" / "boilerplate"
 DEVDATA = Path(os.environ.get("BRIEFREADER_DEVDATA", _BESIDE))

@@ -14,9 +14,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from annotations.export import FORMATS, ExportOptions, export_text, write_output
-from annotations.models import Analysis, Corpus
-from annotations.store import Store
+from annotations.corpus.models import Analysis, Corpus
+from annotations.exchange.export import FORMATS, ExportOptions, export_text, write_output
+from annotations.store.store import Store
 from tui.screens.excerpt import excerpt
 
 EXTENSIONS = {"jsonl": "jsonl", "json": "json", "csv": "csv", "md": "md", "w3c": "jsonld"}

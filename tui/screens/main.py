@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
 from annotations.config import Config
-from annotations.models import Analysis, Article, Boilerplate, Corpus, PassageKey
+from annotations.corpus.models import Analysis, Article, Boilerplate, Corpus, PassageKey
 from tui.jumps import Jumps
 from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, CorpusShown, Progressed
 from tui.screens.workers import CorpusWorkers
@@ -29,8 +29,8 @@ from tui.widgets.side_panel import SidePanel
 from tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:  # the store and the detectors load after the first paint
-    from annotations.store import Store
-    from annotations.tagging import Outcome
+    from annotations.store.store import Store
+    from annotations.store.tagging import Outcome
     from tui.tagging_actions import Target
 
 GREYED = ("next_duplicate", "back", "overview", "copy_passage", "problems")
@@ -106,7 +106,7 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         self.query_one(SidePanel).display = False
         self.query_one(Reader).focus()
         if self.few_files():
-            from annotations.loading import load_corpus
+            from annotations.corpus.loading import load_corpus
 
             self._loaded(load_corpus(self.paths))
         else:

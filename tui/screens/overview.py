@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from annotations.models import Analysis, Article, Corpus, PassageKey
+from annotations.corpus.models import Analysis, Article, Corpus, PassageKey
 
 BAR_CELLS = 10
 MATRIX_MAX = 40

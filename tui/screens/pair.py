@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from annotations.coverage import union
-from annotations.models import Analysis, Corpus, PassageKey
+from annotations.copies.coverage import union
+from annotations.corpus.models import Analysis, Corpus, PassageKey
 from tui.render import styled
 from tui.view import pair_passages, spans_shared_with
 from tui.widgets.styles import component_styles

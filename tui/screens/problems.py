@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static
 
-from annotations.models import Problem
+from annotations.corpus.models import Problem
 
 
 def problem_lines(problems: Sequence[Problem], config_problem: str | None = None) -> Content:

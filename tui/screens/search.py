@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from annotations.models import Corpus, PassageKey
+from annotations.corpus.models import Corpus, PassageKey
 from tui.render import snippet, styled
 from tui.search import LIMIT, Hit, find
 from tui.widgets.styles import component_styles

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from annotations.tagging import Span
+from annotations.store.tagging import Span
 from tui.screens.excerpt import excerpt
 
 SENTENCE_WIDTH = 300

@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from annotations.config import data_path
-from annotations.storage import StoreError, set_aside
-from annotations.store import Store, open_store
+from annotations.store.storage import StoreError, set_aside
+from annotations.store.store import Store, open_store
 from tui.screens.excerpt import excerpt
 
 JOURNAL_SUFFIX = ".journal"

@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from annotations.store import BOILERPLATE, NOT_BOILERPLATE
-from annotations.tagging import MAX_TAG_LENGTH
+from annotations.store.store import BOILERPLATE, NOT_BOILERPLATE
+from annotations.store.tagging import MAX_TAG_LENGTH
 from tui.screens.excerpt import excerpt
 
 MATCH_STYLE = "bold underline"

@@ -15,8 +15,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from annotations.models import Annotation, Corpus, PassageKey
-from annotations.tagging import Filter, Outcome, Tagger
+from annotations.corpus.models import Annotation, Corpus, PassageKey
+from annotations.store.tagging import Filter, Outcome, Tagger
 from tui.screens.excerpt import excerpt
 
 COLUMNS = ("article", "¶", "tag", "note", "quote", "analyst", "modified")

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from annotations.config import Config
-from annotations.models import Corpus, PassageKey
+from annotations.corpus.models import Corpus, PassageKey
 from tui.messages import AnalysisFailed, AnalysisFinished, Cancelled, CorpusLoaded, Progressed, reporter
 
 SYNC_FILES = 20
@@ -32,7 +32,7 @@ class CorpusWorkers(Screen[None]):
     @work(thread=True, exclusive=True, group="load", description="loading")
     def load(self) -> None:
         """Read the files in a thread so the screen paints at once, however many there are."""
-        from annotations.loading import load_corpus
+        from annotations.corpus.loading import load_corpus
 
         worker = get_current_worker()
         self.post_message(Progressed("Loading articles", 0.0))

@@ -9,7 +9,7 @@ from textual.content import Content, Span
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from annotations.models import Analysis, Article
+from annotations.corpus.models import Analysis, Article
 from tui.view import Chips, Summary, summary
 
 FIRST_ROWS = 200

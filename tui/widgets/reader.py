@@ -13,8 +13,8 @@ from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from annotations.coverage import union
-from annotations.models import Analysis, Article, Duplicate, Passage, PassageKey
+from annotations.copies.coverage import union
+from annotations.corpus.models import Analysis, Article, Duplicate, Passage, PassageKey
 from tui.render import styled
 from tui.view import Chips, shared_spans
 from tui.widgets.styles import component_styles

@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
-from annotations.coverage import union
-from annotations.models import Analysis, Corpus, PassageKey
+from annotations.copies.coverage import union
+from annotations.corpus.models import Analysis, Corpus, PassageKey
 from tui.render import styled
 from tui.view import spans_shared_with
 from tui.widgets.styles import component_styles

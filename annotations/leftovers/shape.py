@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotations.cues import STOPWORDS
+from annotations.leftovers.cues import STOPWORDS
 
 MAX_PROBE = 2000
 """Only this many characters of a passage are read: the head and the tail of longer ones."""

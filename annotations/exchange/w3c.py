@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlparse
 
-from annotations.machine import MACHINE
-from annotations.models import Analysis, Annotation, Corpus
+from annotations.corpus.models import Analysis, Annotation, Corpus
+from annotations.exchange.machine import MACHINE
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ARTICLE_URN = "urn:briefreader:article:"

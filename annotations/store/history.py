@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotations.models import PassageKey
-from annotations.store import Change
+from annotations.corpus.models import PassageKey
+from annotations.store.store import Change
 
 LIMIT = 1000
 """Actions kept for undo; older ones fall off (their changes stay saved)."""

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotations.align import Stretch
-from annotations.models import Article, Duplicate, PassageKey
-from annotations.normalize import word_offsets
+from annotations.copies.align import Stretch
+from annotations.copies.normalize import word_offsets
+from annotations.corpus.models import Article, Duplicate, PassageKey
 
 Ranges = list[tuple[int, int]]
 

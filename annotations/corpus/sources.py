@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from annotations.loading import SUFFIXES, load_corpus
-from annotations.models import Annotation, Corpus
+from annotations.corpus.loading import SUFFIXES, load_corpus
+from annotations.corpus.models import Annotation, Corpus
 
 MAX_SIBLINGS = 500
 """A folder with more article files than this is not one story's coverage: only the recorded files load."""

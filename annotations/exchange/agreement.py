@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from annotations.models import Analysis, Annotation, Corpus, PassageKey
+from annotations.corpus.models import Analysis, Annotation, Corpus, PassageKey
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from annotations.models import Annotation, PassageKey
+from annotations.corpus.models import Annotation, PassageKey
 
 
 class AnnotationIndex:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date as Date
 
-from annotations.segment import sentences
+from annotations.corpus.segment import sentences
 
 _MONTHS = {
     name: number

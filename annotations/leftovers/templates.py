@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from annotations.models import Article, PassageKey
+from annotations.corpus.models import Article, PassageKey
 
 MAX_CHARS = 160
 """Template lines are short; a long passage that recurs is copied text, which is news."""

@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from annotations.anchor import locate, text_hash
-from annotations.models import Annotation, Corpus, Target
-from annotations.store import KINDS, Store
-from annotations.tagging import now_iso
-from annotations.w3c import W3CError, from_w3c, is_w3c
+from annotations.corpus.models import Annotation, Corpus, Target
+from annotations.exchange.w3c import W3CError, from_w3c, is_w3c
+from annotations.store.anchor import locate, text_hash
+from annotations.store.store import KINDS, Store
+from annotations.store.tagging import now_iso
 
 MAX_BYTES = 256 * 1024 * 1024
 

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from itertools import filterfalse
 from typing import Any
 
-from annotations.align import windows
-from annotations.normalize import FUNCTION_WORDS, fold, quoted, split
+from annotations.copies.align import windows
+from annotations.copies.normalize import FUNCTION_WORDS, fold, quoted, split
 
 SHINGLE = 3
 """Words per shingle, function words ("the", "of", "said") left out: about six words of running text."""

@@ -14,7 +14,7 @@ from typing import Any
 from tinydb.storages import MemoryStorage as _TinyMemory
 from tinydb.storages import Storage
 
-from annotations.locking import StoreLock
+from annotations.store.locking import StoreLock
 
 Tables = dict[str, dict[str, Any]]
 

@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from annotations.decode import UndecodableError, decode
-from annotations.metadata import read_metadata
-from annotations.models import Article, Corpus, Problem
-from annotations.segment import segment
+from annotations.corpus.decode import UndecodableError, decode
+from annotations.corpus.metadata import read_metadata
+from annotations.corpus.models import Article, Corpus, Problem
+from annotations.corpus.segment import segment
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 8 * 1024 * 1024
@@ -22,9 +22,9 @@ Progress = Callable[[int, int], None]
 
 def seeds_dir() -> Path:
     """The bundled articles: inside the package when installed, beside it in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "seeds"
-    return installed if installed.is_dir() else here.parent / "seeds"
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "seeds"
+    return installed if installed.is_dir() else package.parent / "seeds"
 
 
 def load_corpus(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None) -> Corpus:
@@ -50,7 +50,7 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress
 
 def load_text(text: str, article_id: str, path: str = "") -> Article:
     """An article from text already in memory (tests, pasted text)."""
-    from annotations.decode import sanitise
+    from annotations.corpus.decode import sanitise
 
     return _build(sanitise(text), article_id, path)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from annotations.anchor import make_target, text_hash
-from annotations.models import Analysis, Annotation, Article, Corpus
+from annotations.corpus.models import Analysis, Annotation, Article, Corpus
+from annotations.store.anchor import make_target, text_hash
 
 MACHINE = "briefreader"
 """The analyst name on machine annotations."""

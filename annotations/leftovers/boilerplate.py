@@ -1,6 +1,6 @@
 """Tell web-page leftovers from article text, passage by passage, and say why.
 
-Each passage first collects the named cues of `annotations.cues` that its own text fires, plus
+Each passage first collects the named cues of `annotations.leftovers.cues` that its own text fires, plus
 "template-line" when it recurs across the corpus. Cues combine as independent evidence
 (1 - Π(1 - weight)); a passage at or above the threshold is a leftover. Passages that are neither
 clearly leftovers nor clearly prose (short lines, headline-like lines) then take their class from
@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from annotations import cues as C
-from annotations.cues import Cue
-from annotations.models import Article, Boilerplate, PassageKey
-from annotations.shape import GOOD_WORDS, MAX_PROBE, WORD_EDGES, Shape, is_english, shape_of
-from annotations.templates import COMMON_ARTICLES, recurring_lines
+from annotations.corpus.models import Article, Boilerplate, PassageKey
+from annotations.leftovers import cues as C
+from annotations.leftovers.cues import Cue
+from annotations.leftovers.shape import GOOD_WORDS, MAX_PROBE, WORD_EDGES, Shape, is_english, shape_of
+from annotations.leftovers.templates import COMMON_ARTICLES, recurring_lines
 
 SENTENCE_WORDS = 10
 SHORT_WORDS = 8

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from annotations.models import Analysis, Annotation, Corpus
+from annotations.corpus.models import Analysis, Annotation, Corpus
 
 QUOTE_LIMIT = 1200
 """Characters of a passage quoted in the brief (the export formats keep the whole text)."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from annotations.align import Stretch, align
-from annotations.coverage import Match
-from annotations.fingerprint import MIN_QUOTE
-from annotations.normalize import FUNCTION_WORDS, quotations, word_offsets
+from annotations.copies.align import Stretch, align
+from annotations.copies.coverage import Match
+from annotations.copies.fingerprint import MIN_QUOTE
+from annotations.copies.normalize import FUNCTION_WORDS, quotations, word_offsets
 
 MIN_RUN = 8
 """Shared words (a few edited ones inside bridged) that make two passages copies of each other."""

@@ -11,11 +11,11 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from annotations.anchor import reanchor
 from annotations.config import data_path
-from annotations.index import AnnotationIndex
-from annotations.models import SCHEMA, Annotation, Corpus, PassageKey, Target
-from annotations.storage import JournalStorage, MemoryStorage, StoreError, StoreReadOnly
+from annotations.corpus.models import SCHEMA, Annotation, Corpus, PassageKey, Target
+from annotations.store.anchor import reanchor
+from annotations.store.index import AnnotationIndex
+from annotations.store.storage import JournalStorage, MemoryStorage, StoreError, StoreReadOnly
 
 ANNOTATIONS = "annotations"
 META = "meta"

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from annotations.models import Annotation, Article, Corpus, Passage, Target
+from annotations.corpus.models import Annotation, Article, Corpus, Passage, Target
 
 CONTEXT = 32
 """Characters of prefix and suffix kept around a quote (enough to tell repeats apart)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotations.models import Analysis, Article, Corpus
+from annotations.corpus.models import Analysis, Article, Corpus
 
 SCHEMA_VERSION = 1
 

@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from annotations.anchor import make_target, text_hash
 from annotations.config import DEFAULT_TAGS
-from annotations.history import Action, History
-from annotations.models import Analysis, Annotation, Article, Corpus, PassageKey, Target
-from annotations.segment import sentences
-from annotations.storage import StoreError
-from annotations.store import BOILERPLATE, NOT_BOILERPLATE, Change, Store
+from annotations.corpus.models import Analysis, Annotation, Article, Corpus, PassageKey, Target
+from annotations.corpus.segment import sentences
+from annotations.store.anchor import make_target, text_hash
+from annotations.store.history import Action, History
+from annotations.store.storage import StoreError
+from annotations.store.store import BOILERPLATE, NOT_BOILERPLATE, Change, Store
 
 Clock = Callable[[], datetime]
 Span = tuple[int, int]

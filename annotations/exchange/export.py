@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotations.brief import to_markdown
-from annotations.machine import machine_annotations
-from annotations.models import Analysis, Annotation, Corpus
-from annotations.storage import atomic_write
-from annotations.store import Store
-from annotations.tagging import now_iso
-from annotations.w3c import to_w3c
+from annotations.corpus.models import Analysis, Annotation, Corpus
+from annotations.exchange.brief import to_markdown
+from annotations.exchange.machine import machine_annotations
+from annotations.exchange.w3c import to_w3c
+from annotations.store.storage import atomic_write
+from annotations.store.store import Store
+from annotations.store.tagging import now_iso
 
 FORMATS = ("jsonl", "json", "csv", "md", "w3c")
 COLUMNS = (

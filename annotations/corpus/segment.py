@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from annotations.models import Passage
+from annotations.corpus.models import Passage
 
 _BULLET = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")

@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from annotations.coverage import Match, summarise
-from annotations.fingerprint import MAX_POSTINGS, ShingleIndex
-from annotations.models import Article, Duplicate, PassageKey
-from annotations.verify import Verifier
+from annotations.copies.coverage import Match, summarise
+from annotations.copies.fingerprint import MAX_POSTINGS, ShingleIndex
+from annotations.copies.verify import Verifier
+from annotations.corpus.models import Article, Duplicate, PassageKey
 
 Cancelled = Callable[[], bool]
 

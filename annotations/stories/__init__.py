@@ -1,0 +1,1 @@
+"""Stories: articles about the same news event, and who published copied text first."""
