@@ -28,6 +28,9 @@ def analyze(
     labels, headings = detect_boilerplate(
         corpus.articles, config.boilerplate_phrases, config.boilerplate_threshold
     )
+    for article in corpus.articles:
+        for index, leftover in article.page_leftovers.items():
+            labels.setdefault((article.id, index), leftover)
     detected = labels
     labels = apply_overrides(detected, overrides or {})
     report("duplicates", 0.0)

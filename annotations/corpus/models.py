@@ -16,6 +16,14 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """Why a passage is a leftover of the web page rather than article text."""
+
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One loaded file: sanitised text, metadata and its passages in reading order."""
 
@@ -26,6 +34,9 @@ class Article:
     date: str | None
     source: str | None
     passages: tuple[Passage, ...]
+    url: str | None = None
+    page_leftovers: dict[int, Boilerplate] = field(default_factory=dict)
+    """Passages the file's own structure shows to be leftovers (outside a web page's article body)."""
 
     @property
     def label(self) -> str:
@@ -58,14 +69,6 @@ class Corpus:
 
 
 @dataclass(frozen=True, slots=True)
-class Boilerplate:
-    """Why a passage is a leftover of the web page rather than article text."""
-
-    kind: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class Duplicate:
     """Copied text shared with another passage; `spans` are offsets in *this* passage's text."""
 
@@ -80,6 +83,18 @@ PassageKey = tuple[str, int]
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one news event, and why they were grouped."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    first: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything the machine found in a corpus; empty until computed."""
 
@@ -91,6 +106,7 @@ class Analysis:
     overlap: dict[tuple[str, str], float] = field(default_factory=dict)
     detected: dict[PassageKey, Boilerplate] = field(default_factory=dict)
     """The detector's own leftovers, before the analyst's overrides (so an override can be taken back)."""
+    stories: tuple[Story, ...] = ()
 
     def duplicates_of(self, article_id: str, index: int) -> tuple[Duplicate, ...]:
         return self.duplicates.get((article_id, index), ())
