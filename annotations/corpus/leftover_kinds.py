@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from annotations.corpus.blocks import Block
 from annotations.corpus.models import Boilerplate
@@ -67,14 +68,23 @@ def _from_markup(block: Block) -> tuple[str | None, str]:
     for tag, hints in block.context:
         if tag in _TAGS:
             return _TAGS[tag], f"inside <{tag}>"
-        for name in hints.split():
-            words = [word for word in _SPLIT.split(name) if word]
-            for kind, names in _HINTS.items():
-                if any(_matches(word, names) for word in words):
-                    return kind, f'inside <{tag}> named "{name[:40]}"'
+        named = _named_kind(hints) if hints else None
+        if named is not None:
+            return named[0], f'inside <{tag}> named "{named[1][:40]}"'
         if tag == "footer":
             return "copyright" if _COPYRIGHT.search(block.text) else "navigation", "inside <footer>"
     return None, ""
+
+
+@lru_cache(maxsize=4096)
+def _named_kind(hints: str) -> tuple[str, str] | None:
+    """The kind a class or id names ("share-tools" -> social), and that name; pages repeat them."""
+    for name in hints.split():
+        words = [word for word in _SPLIT.split(name) if word]
+        for kind, names in _HINTS.items():
+            if any(_matches(word, names) for word in words):
+                return kind, name
+    return None
 
 
 def _matches(word: str, names: tuple[str, ...]) -> bool:
