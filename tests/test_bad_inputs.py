@@ -175,3 +175,14 @@ def test_hostile_file_names_never_reach_the_screen_raw(tmp_path: Path) -> None:
     for value in (article.id, article.label, article.path, article.title, *(p.path for p in corpus.problems)):
         assert not any(ord(char) < 32 or 0x7F <= ord(char) <= 0x9F for char in value), repr(value)
     assert article.id == "00_red"
+
+
+def test_a_page_of_too_many_elements_is_refused_before_reading(tmp_path: Path) -> None:
+    (tmp_path / "flood.html").write_text("<html><body>" + "<p>x</p>" * 40_000 + "</body></html>")
+    (tmp_path / "flood.json").write_text('{"text": "' + "<p>x</p>" * 40_000 + '"}')
+    (tmp_path / "good.txt").write_text(GOOD)
+    corpus = load_corpus([tmp_path])
+    assert [a.id for a in corpus.articles] == ["good"]
+    reasons = _reasons(corpus)
+    assert reasons["flood.html"].startswith("skipped: too many elements for a news page (40,00")
+    assert reasons["flood.json"].startswith("skipped: too many elements for a news page")

@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from annotations.corpus.decode import sanitise
+from annotations.corpus.reading import Unreadable
 
 SKIPPED = frozenset(
     [
@@ -103,6 +104,9 @@ BLOCKS = frozenset(
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 
+MAX_ELEMENTS = 30_000
+"""News pages have a few thousand elements; a page past this is not one, and would take minutes to read."""
+
 Frame = tuple[str, str]
 """An open element: its tag and its class and id words ("div", "share-bar top")."""
 
@@ -129,6 +133,9 @@ def parse_page(text: str) -> etree._Element:
 
 def page_blocks(root: etree._Element) -> list[Block]:
     """Every visible text block under `root`, the way a browser lays them out, in reading order."""
+    elements = sum(1 for _ in root.iter())
+    if elements > MAX_ELEMENTS:
+        raise Unreadable(f"too many elements for a news page ({elements:,}; limit {MAX_ELEMENTS:,})")
     builder = _Builder()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
@@ -181,7 +188,9 @@ class _Builder:
         self.pieces.append((text, self.links > 0))
 
     def flush(self) -> None:
-        text = " ".join(sanitise("".join(piece for piece, _ in self.pieces)).split())
+        text = " ".join("".join(piece for piece, _ in self.pieces).split())
+        if not text.isprintable():
+            text = " ".join(sanitise(text).split())
         if text and self.context is not None:
             links = sum(len(piece.split()) for piece, linked in self.pieces if linked)
             words = len(text.split())

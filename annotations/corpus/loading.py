@@ -10,9 +10,10 @@ import errno
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from annotations.corpus.decode import UndecodableError, clean_line, decode
+from annotations.corpus.decode import UndecodableError, clean_line, decode, sanitise
 from annotations.corpus.feeds import read_feed
 from annotations.corpus.formats import FEED, HTML, JSON, sniff
 from annotations.corpus.metadata import read_metadata
@@ -69,8 +70,6 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress
 
 def load_text(text: str, article_id: str, path: str = "") -> Article:
     """An article from text already in memory (tests, pasted text)."""
-    from annotations.corpus.decode import sanitise
-
     return _build(sanitise(text), article_id, path)
 
 
@@ -154,8 +153,6 @@ def _assign_ids(files: list[Path]) -> list[str]:
 
 def _unique(articles: list[Article]) -> list[Article]:
     """Records and entries carry ids of their own: keep every id distinct across the corpus."""
-    from dataclasses import replace
-
     taken: set[str] = set()
     result = []
     for article in articles:

@@ -12,7 +12,7 @@ import re
 import trafilatura
 
 from annotations.corpus.blocks import Block, page_blocks, parse_page
-from annotations.corpus.decode import charset_codec, decode, sanitise
+from annotations.corpus.decode import charset_codec, clean_line, decode
 from annotations.corpus.leftover_kinds import classify
 from annotations.corpus.metadata import parse_date
 from annotations.corpus.models import Article, Boilerplate
@@ -38,7 +38,7 @@ def read_webpage(data: bytes, article_id: str, path: str) -> Article:
         root, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False,
         date_extraction_params=_DATES,
     )
-    body_text = _meta(found, "text", 10**9) or ""
+    body_text = getattr(found, "text", None) or ""
     title = _meta(found, "title")
     in_body = body_blocks(blocks, body_text, title)
     leftovers: dict[int, Boilerplate] = {}
@@ -116,10 +116,7 @@ def _position(index: int, in_body: list[bool]) -> str:
     return "after" if True not in in_body[index:] else "inside"
 
 
-def _meta(found: object, name: str, limit: int = 200) -> str | None:
-    value = getattr(found, name, None) if found is not None else None
-    if not isinstance(value, str):
-        return None
-    if limit > 200:
-        return value
-    return " ".join(sanitise(value).split())[:limit] or None
+def _meta(found: object, name: str) -> str | None:
+    """One metadata field trafilatura found, cleaned onto one line."""
+    value = getattr(found, name, None)
+    return clean_line(value).strip()[:200] or None if isinstance(value, str) else None
