@@ -5,8 +5,9 @@ For each page of ../shared/devdata/html (or $BRIEFREADER_DEVDATA/../html) the ha
 lines labelled content in ../shared/devdata/boilerplate; texts are compared as sets of word 4-gram
 shingles (lower-cased) and the scores are averaged per page. "briefreader" is the text of the passages
 `read_webpage` does not flag as page leftovers; "trafilatura" is `trafilatura.extract` on the same
-page (main text, no comments); both are timed in CPU milliseconds per page. Nothing of the
-devdata is stored in the repo.
+page (main text, no comments), and "jusText" (trafilatura's own fallback, installed with it) is
+jusText's non-boilerplate paragraphs with its English stop list; all are timed in CPU milliseconds
+per page. Nothing of the devdata is stored in the repo.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+import justext
 import trafilatura
 
 from annotations.corpus.webpage import read_webpage
@@ -73,8 +75,10 @@ def main() -> None:
     if not (LINES / "labels.jsonl").is_file() or not PAGES.is_dir():
         print(f"devdata: {LINES} or {PAGES} not found; skipped")
         return
-    results: dict[str, list[tuple[float, float, float]]] = {"briefreader": [], "trafilatura": []}
-    seconds = {"briefreader": 0.0, "trafilatura": 0.0}
+    Rows = list[tuple[float, float, float]]
+    results: dict[str, Rows] = {"briefreader": [], "trafilatura": [], "jusText": []}
+    seconds = dict.fromkeys(results, 0.0)
+    stoplist = justext.get_stoplist("English")
     worst = []
     for page, body in sorted(bodies().items()):
         data = (PAGES / f"{page}.html").read_bytes()
@@ -85,8 +89,13 @@ def main() -> None:
         start = time.process_time()
         alone = trafilatura.extract(data, include_comments=False) or ""
         seconds["trafilatura"] += time.process_time() - start
+        start = time.process_time()
+        paragraphs = justext.justext(data, stoplist)
+        other = "\n".join(paragraph.text for paragraph in paragraphs if not paragraph.is_boilerplate)
+        seconds["jusText"] += time.process_time() - start
         results["briefreader"].append(scores(kept, body))
         results["trafilatura"].append(scores(alone, body))
+        results["jusText"].append(scores(other, body))
         worst.append((results["briefreader"][-1][2], page))
     pages = len(results["briefreader"])
     print(f"{pages} pages; scores averaged per page (word 4-gram shingles against the hand-made body)")
