@@ -101,6 +101,7 @@ BLOCKS = frozenset(
         "html",
     ]
 )
+_WORD = re.compile(r"[^\W_]\S*|\S*[^\W_]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 
@@ -192,10 +193,15 @@ class _Builder:
         if not text.isprintable():
             text = " ".join(sanitise(text).split())
         if text and self.context is not None:
-            links = sum(len(piece.split()) for piece, linked in self.pieces if linked)
-            words = len(text.split())
+            links = sum(_words(piece) for piece, linked in self.pieces if linked)
+            words = _words(text)
             self.blocks.append(Block(text, self.context, words, min(links, words)))
         self.pieces, self.context = [], None
+
+
+def _words(text: str) -> int:
+    """Words with a letter or digit: the "|" between links is not one."""
+    return len(_WORD.findall(text))
 
 
 def _hidden(element: etree._Element) -> bool:
