@@ -104,6 +104,8 @@ BLOCKS = frozenset(
 _WORD = re.compile(r"[^\W_]\S*|\S*[^\W_]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# A doctype with an internal subset (entity declarations): HTML parsers never expand them, but show "]>".
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.I | re.S)
 
 MAX_ELEMENTS = 30_000
 """News pages have a few thousand elements; a page past this is not one, and would take minutes to read."""
@@ -125,7 +127,7 @@ class Block:
 def parse_page(text: str) -> etree._Element:
     """The page's element tree: no comments, no processing instructions, no DTD, no network."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
-    text = _XML_DECLARATION.sub("", text)
+    text = _DOCTYPE.sub("", _XML_DECLARATION.sub("", text), count=1)
     try:
         return lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
