@@ -105,6 +105,7 @@ _WORD = re.compile(r"[^\W_]\S*|\S*[^\W_]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # A doctype with an internal subset (entity declarations): HTML parsers never expand them, but show "]>".
+_HEAD_CHARS = 65_536
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.I | re.S)
 
 MAX_ELEMENTS = 30_000
@@ -127,7 +128,9 @@ class Block:
 def parse_page(text: str) -> etree._Element:
     """The page's element tree: no comments, no processing instructions, no DTD, no network."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
-    text = _DOCTYPE.sub("", _XML_DECLARATION.sub("", text), count=1)
+    text = _XML_DECLARATION.sub("", text)
+    # The doctype opens the page: never search megabytes of markup for it.
+    text = _DOCTYPE.sub("", text[:_HEAD_CHARS], count=1) + text[_HEAD_CHARS:]
     try:
         return lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
