@@ -143,3 +143,10 @@ def test_body_f1_on_the_development_pages() -> None:
     precision, recall, f1 = (sum(row[i] for row in results) / len(results) for i in range(3))
     assert len(results) == 120
     assert precision >= 0.90 and recall >= 0.95 and f1 >= 0.92
+
+
+def test_a_page_without_a_title_is_named_by_its_first_article_line() -> None:
+    paragraph = "Council members voted on Monday to close the old bridge to traffic for repairs. " * 4
+    html = f"<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><p>{paragraph}</p></body>"
+    page = read_webpage(html.encode(), "p", "p.html")
+    assert page.title == paragraph[:90]

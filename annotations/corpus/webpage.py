@@ -50,8 +50,9 @@ def read_webpage(data: bytes, article_id: str, path: str) -> Article:
     text, passages = join_blocks([block.text for block in blocks])
     source = _meta(found, "sitename") or _meta(found, "hostname")
     date = _meta(found, "date") or _dateline(blocks, in_body)
+    first = blocks[in_body.index(True)] if True in in_body else blocks[0]
     return Article(
-        article_id, path, text, title or blocks[0].text[:90], date, source, passages,
+        article_id, path, text, title or first.text[:90], date, source, passages,
         url=_meta(found, "url"), page_leftovers=leftovers,
     )
 
