@@ -43,8 +43,10 @@ def read_webpage(data: bytes, article_id: str, path: str) -> Article:
     in_body = body_blocks(blocks, body_text, title)
     leftovers: dict[int, Boilerplate] = {}
     if any(in_body):
+        first_body, last_body = in_body.index(True), len(in_body) - 1 - in_body[::-1].index(True)
         leftovers = {
-            index: classify(block, _position(index, in_body)) for index, block in enumerate(blocks)
+            index: classify(block, _position(index, first_body, last_body))
+            for index, block in enumerate(blocks)
             if not in_body[index]
         }
     text, passages = join_blocks([block.text for block in blocks])
@@ -112,11 +114,11 @@ def _dateline(blocks: list[Block], in_body: list[bool]) -> str | None:
     return None
 
 
-def _position(index: int, in_body: list[bool]) -> str:
+def _position(index: int, first_body: int, last_body: int) -> str:
     """"before", "inside" or "after" the article body."""
-    if True not in in_body[:index]:
+    if index < first_body:
         return "before"
-    return "after" if True not in in_body[index:] else "inside"
+    return "after" if index > last_body else "inside"
 
 
 def _meta(found: object, name: str) -> str | None:
