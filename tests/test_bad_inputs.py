@@ -202,3 +202,12 @@ def test_entities_declared_in_a_web_page_are_neither_expanded_nor_shown(tmp_path
     corpus = load_corpus([tmp_path])
     texts = {a.id: [p.text for p in a.passages] for a in corpus.articles}
     assert texts == {"exfil": ["before &x; after"], "laughs": ["Laughs: &lol9; end."]}
+
+
+def test_a_page_with_a_broken_doctype_is_still_a_page(tmp_path: Path) -> None:
+    paragraph = "The council voted on Monday to close the old bridge to traffic for urgent repairs. " * 3
+    page = f'<!DOCTYPE htm\n<div id="header"><a href="/">Home</a></div><p>{paragraph}</p>'
+    (tmp_path / "broken.html").write_text(page)
+    corpus = load_corpus([tmp_path])
+    assert corpus.problems == ()
+    assert paragraph.strip() in [p.text for p in corpus.articles[0].passages]

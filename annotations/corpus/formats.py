@@ -27,7 +27,7 @@ def sniff(data: bytes) -> str:
     first = head[start.end() if start else 0 :]
     if _FEED_ROOT.match(first) or (b"<html" not in head.lower() and _FEED_ROOT.search(head)):
         return FEED
-    if _HTML_START.match(first) or b"<html" in head.lower():
+    if _HTML_START.search(head):  # anywhere: pages open with broken doctypes and stray text
         return HTML
     return FEED if first.lower().startswith((b"<!doctype", b"<?xml")) else TEXT
 
