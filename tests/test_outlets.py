@@ -8,7 +8,7 @@ import pytest
 
 from annotations.analysis import analyze
 from annotations.corpus.loading import load_corpus
-from annotations.corpus.outlets import host_of, name_in_file
+from annotations.corpus.outlets import host_of, name_in_file, site_of_links
 from annotations.exchange.report import to_json
 
 BODY = "Officials met in Beijing on Sunday for talks.\n\nThe talks went on for two days.\n"
@@ -94,3 +94,19 @@ def test_analyze_json_gives_the_label_and_the_url(tmp_path: Path) -> None:
         "https://www.coastalherald.example/a",
         None,
     )
+
+
+def test_the_site_a_page_links_to_most_names_it_when_it_clearly_leads() -> None:
+    own = [f"http://www.herald.co.uk/news/{n}" for n in range(6)] + ["https://sport.herald.co.uk/a"]
+    others = ["http://ad.doubleclick.net/x"] * 9 + ["http://digg.com/submit", "/relative", "mailto:x@y.z"]
+    assert site_of_links(own + others) == "herald.co.uk"
+    assert site_of_links(own[:3] + others) is None
+    assert site_of_links([*own, *(f"http://news.other{n}.example/" for n in range(20))]) is None
+
+
+def test_a_saved_page_without_metadata_is_labelled_by_its_own_links(tmp_path: Path) -> None:
+    links = "".join(f'<li><a href="http://www.valleytimes.example/{n}">S{n}</a></li>' for n in range(6))
+    text = "Residents returned home on Thursday as the flood waters receded across the valley. " * 3
+    (tmp_path / "gn1-0001.html").write_text(f"<html><body><ul>{links}</ul><p>{text}</p></body></html>")
+    [article] = load_corpus([tmp_path]).articles
+    assert (article.label, article.source) == ("valleytimes.example", "valleytimes.example")

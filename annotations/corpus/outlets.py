@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -21,6 +21,18 @@ _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,12}")
 _NAME = re.compile(r"[A-Za-z][A-Za-z&.'-]{1,29}")
 _ID_PART = re.compile(r"\d+|[0-9a-f]*\d[0-9a-f]*")
 _PARTS = re.compile(r"[_\s]+")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
+# Sites every page links to (ads, sharing, search): never the page's own.
+_ELSEWHERE = frozenset(
+    {
+        *("doubleclick.net", "google.com", "googlesyndication.com", "facebook.com", "twitter.com", "x.com"),
+        *("digg.com", "del.icio.us", "delicious.com", "newsvine.com", "reddit.com", "stumbleupon.com"),
+        *("addthis.com", "linkedin.com", "youtube.com", "adobe.com", "macromedia.com", "yahoo.com"),
+        *("technorati.com", "feedburner.com", "w3.org", "apple.com", "microsoft.com", "quantcast.com"),
+    }
+)
+_SITE_LINKS = 5
+_SITE_SHARE = 0.4
 _HOST_PREFIXES = ("www.", "www1.", "www2.", "m.", "amp.", "mobile.")
 
 
@@ -50,6 +62,25 @@ def host_of(url: str | None) -> str | None:
             host = host[len(prefix) :]
             break
     return host if _DOMAIN.fullmatch(host) else None
+
+
+def site_of_links(hrefs: Iterable[str]) -> str | None:
+    """The site most of a page's absolute links point to (its own navigation), if one clearly leads."""
+    sites = Counter(site for site in map(_site, hrefs) if site and site not in _ELSEWHERE)
+    if not sites:
+        return None
+    site, count = sites.most_common(1)[0]
+    return site if count >= _SITE_LINKS and count >= sum(sites.values()) * _SITE_SHARE else None
+
+
+def _site(href: str) -> str | None:
+    """The registered domain of a link ("news.bbc.co.uk" -> "bbc.co.uk"), roughly."""
+    host = host_of(href) if href.startswith(("http://", "https://")) else None
+    if host is None:
+        return None
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and (labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2) else 2
+    return ".".join(labels[-keep:])
 
 
 def name_in_file(name: str) -> str | None:

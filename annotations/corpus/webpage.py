@@ -16,6 +16,7 @@ from annotations.corpus.decode import charset_codec, clean_line, decode
 from annotations.corpus.leftover_kinds import classify, is_chrome
 from annotations.corpus.metadata import parse_date
 from annotations.corpus.models import Article, Boilerplate
+from annotations.corpus.outlets import site_of_links
 from annotations.corpus.reading import Unreadable
 from annotations.corpus.segment import join_blocks
 
@@ -24,6 +25,9 @@ _WORD = re.compile(r"\w+")
 # The page's own markup (meta tags, structured data, <time>) only: the extensive search through the
 # text costs three times the rest of the reading, and the dateline near the headline is read below.
 _DATES = {"extensive_search": False, "original_date": True}
+# "Manchester.com - News", "Star-Telegram.com: | 01/02": the name is the part before the separator.
+_NAME_TAIL = re.compile(r"\s+[|\-–—]\s+|:\s+")
+_COPYRIGHT_NAME = re.compile(r"©|\(c\)|copyright|all rights", re.I)
 _SHINGLE = 3
 _BODY_SHARE = 0.5
 
@@ -34,6 +38,7 @@ def read_webpage(data: bytes, article_id: str, path: str) -> Article:
     blocks = page_blocks(root)
     if not blocks:
         raise Unreadable("no text in the page")
+    linked_site = site_of_links(link.get("href") or "" for link in root.iter("a"))
     found = trafilatura.bare_extraction(
         root, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False,
         date_extraction_params=_DATES,
@@ -50,7 +55,7 @@ def read_webpage(data: bytes, article_id: str, path: str) -> Article:
             if not in_body[index]
         }
     text, passages = join_blocks([block.text for block in blocks])
-    source = _meta(found, "sitename") or _meta(found, "hostname")
+    source = _site_name(found, title) or _meta(found, "hostname") or linked_site
     date = _meta(found, "date") or _dateline(blocks, in_body)
     first = blocks[in_body.index(True)] if True in in_body else blocks[0]
     return Article(
@@ -119,6 +124,15 @@ def _position(index: int, first_body: int, last_body: int) -> str:
     if index < first_body:
         return "before"
     return "after" if index > last_body else "inside"
+
+
+def _site_name(found: object, title: str | None) -> str | None:
+    """trafilatura's site name, unless it is the headline or a copyright line (old pages give those)."""
+    name = _meta(found, "sitename")
+    if name is None or len(name) > 60 or _COPYRIGHT_NAME.search(name):
+        return None
+    name = _NAME_TAIL.split(name.removeprefix("from "), maxsplit=1)[0].strip() or name
+    return None if title and name.casefold() in (title.casefold(), title.casefold()[: len(name)]) else name
 
 
 def _meta(found: object, name: str) -> str | None:
