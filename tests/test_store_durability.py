@@ -191,7 +191,7 @@ def test_disk_full_during_a_tag_changes_nothing_and_says_so(
 
     monkeypatch.setattr(storage_module.os, "write", full)
     outcome = tagger.toggle(("geneva", 1), "claim")
-    assert not outcome.ok and "No space left" in outcome.message
+    assert not outcome.ok and outcome.message == f"Not saved: no space left on {path}"
     assert tagger.tags_on(("geneva", 1)) == ()
     monkeypatch.undo()
     assert tagger.toggle(("geneva", 2), "claim").ok
