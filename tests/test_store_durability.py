@@ -244,3 +244,30 @@ def test_read_only_instance_refreshes_to_see_the_writers_changes(tmp_path: Path)
     assert len(reader) == 2
     writer.close()
     reader.close()
+
+
+def test_a_read_only_instance_takes_over_once_the_writer_has_closed(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    holder = _python(HOLDER, str(path))
+    assert holder.stdout is not None
+    assert holder.stdout.readline().startswith("writable")
+    assert holder.stdout.readline().startswith("ok")
+    here = open_store(path)
+    assert here.read_only and not here.take_over() and here.read_only
+    assert here.notice is not None and "pid" in here.notice
+    holder.communicate("\n", timeout=60)
+    assert here.take_over() and not here.read_only and here.notice is None
+    assert [a.tag for a in here.all()] == ["claim"]
+    here.apply([(None, annotation(article(), 3))])
+    third = open_store(path)
+    assert third.read_only
+    third.close()
+    here.close()
+    assert len(open_store(path)) == 2
+
+
+def test_a_store_opened_read_only_on_purpose_is_never_taken_over(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    looking = open_store(path, read_only=True)
+    assert looking.read_only and not looking.take_over()
+    looking.close()
