@@ -66,9 +66,12 @@ def _python(code: str, *args: str) -> subprocess.Popen[str]:
 
 
 def test_kill_9_at_any_moment_leaves_a_store_that_loads(tmp_path: Path) -> None:
+    """BRIEFREADER_KILLS=100 runs the long version; the counts are printed (pytest -s)."""
     path = tmp_path / "annotations.json"
     chance = random.Random(7)
-    for _ in range(12):
+    kills = int(os.environ.get("BRIEFREADER_KILLS", "12"))
+    unreadable = lost = 0
+    for _ in range(kills):
         child = _python(WRITER, str(path), "5")
         assert child.stdout is not None
         ready = child.stdout.readline().split()
@@ -81,11 +84,19 @@ def test_kill_9_at_any_moment_leaves_a_store_that_loads(tmp_path: Path) -> None:
         # The writer ran on while we read: its last acknowledgement is the last line it printed.
         printed = child.stdout.read().split()
         acknowledged = int(printed[-1]) if printed else acknowledged
-        store = open_store(path)
-        assert acknowledged <= len(store) <= acknowledged + 1
+        try:
+            store = open_store(path)
+        except StoreError:
+            unreadable += 1
+            set_aside(path)
+            continue
+        lost += max(0, acknowledged - len(store))
+        assert len(store) <= acknowledged + 1
         assert not list(tmp_path.glob("*.tmp"))
         store.close()
-    assert len(open_store(path)) >= 12
+    print(f"{kills} kills: {unreadable} unreadable stores, {lost} lost acknowledged tags")
+    assert (unreadable, lost) == (0, 0)
+    assert len(open_store(path)) >= kills
 
 
 def test_torn_last_journal_line_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,6 @@
 """Benchmark the store's actions (write and fsync included) with 20,000 annotations already stored.
 
-Run: python tests/bench/bench_store.py [--annotations 20000] [--actions 200] [--dir FOLDER]
+Run: python tests/bench/bench_store.py [--annotations 20000] [--actions 300] [--sessions 3] [--dir FOLDER]
 Each action goes through the same path the reader uses (Tagger: tag, untag, note, undo) on the
 journaled store; the baseline is TinyDB's stock JSONStorage (one insert rewrites the whole file in
 place, not crash-safe) on the same data in the same run. Milliseconds; the last column is the
@@ -10,6 +10,7 @@ ratio of the median to the stock insert's median. Opening and closing are timed 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -28,7 +29,7 @@ from tinydb.storages import JSONStorage  # noqa: E402
 from annotations.corpus.loading import load_corpus  # noqa: E402
 from annotations.corpus.models import SCHEMA, Annotation, Corpus, PassageKey  # noqa: E402
 from annotations.store.anchor import make_target, text_hash  # noqa: E402
-from annotations.store.store import Store, open_store  # noqa: E402
+from annotations.store.store import open_store  # noqa: E402
 from annotations.store.tagging import Outcome, Tagger  # noqa: E402
 
 TAGS = ("key-fact", "quote", "claim", "background", "follow-up", "contradiction", "source", "opinion")
@@ -69,47 +70,55 @@ def timed(act: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def time_stock(path: Path, docs: list[dict[str, object]], actions: int) -> dict[str, list[float]]:
-    """TinyDB as shipped: open (read the file), one insert per tag, close."""
-    db: TinyDB | None = None
+Times = dict[str, list[float]]
 
-    def open_db() -> None:
-        nonlocal db
+
+def time_stock(path: Path, docs: list[dict[str, object]], actions: int, sessions: int) -> Times:
+    """TinyDB as shipped: open (read the file), one insert per tag, close; `sessions` times."""
+    times: Times = {"open": [], "insert (tag)": [], "close": []}
+    for session in range(sessions):
+        start = time.perf_counter()
         db = TinyDB(path, storage=JSONStorage)
-        len(db.table("annotations"))
-
-    times: dict[str, list[float]] = {"open": [timed(open_db)], "insert (tag)": []}
-    assert db is not None
-    table = db.table("annotations", cache_size=0)
-    for number in range(actions):
-        doc = docs[number % len(docs)] | {"id": f"stock-{number}"}
-        times["insert (tag)"].append(timed(lambda doc=doc: table.insert(doc)))
-    times["close"] = [timed(db.close)]
+        table = db.table("annotations", cache_size=0)
+        len(table)
+        times["open"].append(time.perf_counter() - start)
+        for number in range(actions // sessions):
+            doc = docs[number % len(docs)] | {"id": f"stock-{session}-{number}"}
+            start = time.perf_counter()
+            table.insert(doc)
+            times["insert (tag)"].append(time.perf_counter() - start)
+        times["close"].append(timed(db.close))
     return times
 
 
-def time_store(path: Path, corpus: Corpus, actions: int) -> dict[str, list[float]]:
-    """Open, then rounds of tag / untag / note / undo through Tagger, then close (folds the journal)."""
-    opened: list[Store] = []
-    times: dict[str, list[float]] = {"open": [timed(lambda: opened.append(open_store(path)))]}
-    store = opened[0]
-    tagger = Tagger(store, corpus, "bench")
-    keys: list[PassageKey] = [(a.id, p.index) for a in corpus.articles for p in a.passages]
+def time_store(path: Path, corpus: Corpus, actions: int, sessions: int) -> Times:
+    """`sessions` times: open, rounds of tag / untag / note / undo through Tagger, close."""
+    times: Times = {"open": []}
+    for _ in range(sessions):
+        start = time.perf_counter()
+        store = open_store(path)
+        times["open"].append(time.perf_counter() - start)
+        session(Tagger(store, corpus, "bench"), actions // sessions, times)
+        times.setdefault("close", []).append(timed(store.close))
+    return times
+
+
+def session(tagger: Tagger, rounds: int, times: Times) -> None:
+    """Each round tags a passage, untags it, writes a note on it and undoes the note."""
+    keys: list[PassageKey] = [(a.id, p.index) for a in tagger.corpus.articles for p in a.passages]
     steps: dict[str, Callable[[PassageKey], Outcome]] = {
         "tag": lambda key: tagger.toggle(key, "bench"),
         "untag": lambda key: tagger.toggle(key, "bench"),
         "note": lambda key: tagger.set_note(key, f"note {time.perf_counter()}"),
         "undo (the note)": lambda key: tagger.undo(),
     }
-    for number in range(actions):
+    for number in range(rounds):
         key = keys[number % len(keys)]
         for name, step in steps.items():
             start = time.perf_counter()
             outcome = step(key)
             times.setdefault(name, []).append(time.perf_counter() - start)
             assert outcome.ok, outcome.message
-    times["close"] = [timed(store.close)]
-    return times
 
 
 def ms(values: list[float]) -> tuple[float, float]:
@@ -120,37 +129,37 @@ def ms(values: list[float]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--annotations", type=int, default=20_000)
-    parser.add_argument("--actions", type=int, default=200, help="rounds of tag/untag/note/undo")
+    parser.add_argument("--actions", type=int, default=300, help="rounds of tag/untag/note/undo")
     parser.add_argument("--baseline-actions", type=int, default=30)
+    parser.add_argument("--sessions", type=int, default=3, help="opens and closes of each store")
     parser.add_argument("--dir", type=Path, default=None, help="folder for the store files (default: temp)")
     options = parser.parse_args()
     corpus = load_corpus()
     docs = stored_annotations(corpus, options.annotations)
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(dir=options.dir) as folder:
         stock_path, path = Path(folder) / "stock.json", Path(folder) / "annotations.json"
         write_store(stock_path, docs)
         write_store(path, docs)
         size = path.stat().st_size
-        stock = time_stock(stock_path, docs, options.baseline_actions)
-        used = time_store(path, corpus, options.actions)
-        reopened = time_store(path, corpus, 1)  # opening after a session: the snapshot it left
-    base = ms(stock["insert (tag)"])[0]
+        stock = time_stock(stock_path, docs, options.baseline_actions, options.sessions)
+        used = time_store(path, corpus, options.actions, options.sessions)
     print(f"Store actions with {options.annotations:,} annotations stored ({size / 1e6:.1f} MB file), "
-          f"fsync included; milliseconds; ratio = p50 / stock TinyDB insert p50")
+          f"fsync included; milliseconds; ratio = p50 / the same stock TinyDB operation's p50 "
+          f"(actions: / its insert)")
+    if load is not None:
+        print(f"load average at start: {load[0]:.1f} (1 min), {os.cpu_count()} CPUs")
     print("| operation | storage | count | p50 | p95 | ratio |")
     print("|---|---|---:|---:|---:|---:|")
-    for name, values in stock.items():
-        p50, p95 = ms(values)
-        print(f"| {name} | TinyDB JSONStorage (stock, unsafe) | {len(values)} | {p50:.1f} | {p95:.1f} | "
-              f"{p50 / base:.3f} |")
-    for name, values in [*used.items(), ("open again (after the session)", reopened["open"])]:
-        p50, p95 = ms(values)
-        baseline = ms(stock[name.split()[0]])[0] if name.startswith(("open", "close")) else base
-        print(f"| {name} | journal + atomic snapshot (used) | {len(values)} | {p50:.1f} | {p95:.1f} | "
-              f"{p50 / baseline:.3f} |")
-    print("open/close rows: ratio to the stock open/close; the used store's close folds the journal "
-          "into the snapshot")
-
+    for label, measured in (("TinyDB JSONStorage (stock, unsafe)", stock),
+                            ("journal + atomic snapshot (used)", used)):
+        for name, values in measured.items():
+            p50, p95 = ms(values)
+            baseline = ms(stock[name] if name in ("open", "close") else stock["insert (tag)"])[0]
+            ratio = f"{p50 / baseline:.3f}" if baseline >= 0.1 else "-"
+            print(f"| {name} | {label} | {len(values)} | {p50:.1f} | {p95:.1f} | {ratio} |")
+    print("The used store's close folds the session's journal into the snapshot; stock TinyDB's close "
+          "does nothing (every insert rewrote the file).")
 
 if __name__ == "__main__":
     main()
