@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
+
+import pytest
 
 from annotations.store.store import open_store
 from tests.app_helpers import sync
@@ -56,3 +60,32 @@ async def test_a_store_with_a_non_integer_id_is_offered_to_be_set_aside(tmp_path
     [aside] = db.parent.glob("annotations.json.broken-*")
     assert aside.read_text(encoding="utf-8") == broken
     assert len(saved(db)) == 1
+
+
+@sync
+async def test_a_tag_the_full_disk_refused_is_not_on_screen_and_the_reader_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "annotations.json"
+    app = BriefReaderApp(db=str(db))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await ready(app, pilot)
+        key = screen.reader.current_key
+        await pilot.press("1")
+        await pilot.pause()
+        before = dict(screen.chips)
+        assert key in before
+
+        def full(fd: int, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "write", full)
+        await pilot.press("2")
+        await pilot.pause()
+        monkeypatch.undo()
+        assert f"Not saved: no space left on {db}" in [n.message for n in app._notifications]
+        assert screen.chips == before
+        await pilot.press("u")  # undoes the first tag: the refused one was never an action
+        await pilot.pause()
+        assert screen.chips == {}
+    assert saved(db) == ()
