@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from annotations.corpus.models import Annotation, Target
-from annotations.store.storage import StoreError
+from annotations.store.snapshot import StoreError
 
 KINDS = ("tag", "note", "override")
 SCOPES = ("passage", "span")

@@ -11,116 +11,22 @@ from __future__ import annotations
 import os
 import threading
 from contextlib import suppress
-from datetime import UTC, datetime
 from pathlib import Path
 
-import orjson
 from tinydb.storages import MemoryStorage as _TinyMemory
 from tinydb.storages import Storage
 
 from annotations.store.files import atomic_write, describe, unlink_quietly
-from annotations.store.journal import (
-    Contents,
-    DamagedLine,
-    Entry,
-    Journal,
-    Tables,
-    apply_entry,
-    check_ids,
-    encode,
-)
+from annotations.store.journal import Contents, Entry, Journal, Tables, apply_entry, encode
 from annotations.store.locking import StoreLock
+from annotations.store.recovery import set_aside
+from annotations.store.snapshot import StoreError, StoreReadOnly, dump, journal_path, read_tables
 
 __all__ = ["COMPACT_EVERY", "AtomicJSONStorage", "JournalStorage", "MemoryStorage", "StoreError",
            "StoreReadOnly", "atomic_write", "journal_path", "read_tables", "set_aside"]
 
 COMPACT_EVERY = 1000
 """Journal lines after which the snapshot is rewritten in the background (keeps opening fast)."""
-
-
-class StoreError(Exception):
-    """The store file cannot be used; `message` is one line naming the file."""
-
-    def __init__(self, path: str | os.PathLike[str] | None, message: str) -> None:
-        super().__init__(message)
-        self.path = None if path is None else Path(path)
-        self.message = message
-
-
-class StoreReadOnly(StoreError):
-    """A change was attempted on a store opened read-only (another briefreader holds it)."""
-
-
-def journal_path(path: Path) -> Path:
-    return path.with_name(path.name + ".journal")
-
-
-def read_tables(path: Path) -> Tables:
-    """The tables of a TinyDB JSON file; a missing or empty file is an empty store."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except OSError as error:
-        raise StoreError(path, f"{path}: cannot read the annotation store ({error.strerror})") from None
-    if not raw.strip():
-        return {}
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise StoreError(path, f"{path}: not a valid annotation store (invalid JSON: {error})") from None
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
-    ):
-        raise StoreError(path, f"{path}: not a valid annotation store (expected TinyDB tables)")
-    for name, table in data.items():
-        try:
-            check_ids(table)
-        except DamagedLine as error:
-            message = f"{path}: not a valid annotation store (table {name[:40]!r}: {error})"
-            raise StoreError(path, message) from None
-    return data
-
-
-def dump(tables: Tables) -> bytes:
-    return orjson.dumps(tables)
-
-
-def set_aside(path: str | os.PathLike[str]) -> Path:
-    """Rename an unusable store (and its journal) to `NAME.broken-YYYYmmddTHHMMSS`; return the new path.
-
-    When only journal lines are damaged, the new store starts with everything else that could be read.
-    """
-    source = Path(path)
-    recovered = _recoverable(source)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    target = source.with_name(f"{source.name}.broken-{stamp}")
-    number = 2
-    while target.exists():
-        target, number = source.with_name(f"{source.name}.broken-{stamp}-{number}"), number + 1
-    if source.exists():
-        os.replace(source, target)
-    journal = journal_path(source)
-    if journal.exists():
-        os.replace(journal, target.with_name(target.name + ".journal"))
-    if recovered:
-        atomic_write(source, dump(recovered))
-    return target
-
-
-def _recoverable(path: Path) -> Tables | None:
-    """The snapshot plus every readable journal line, when damaged lines are what is wrong."""
-    try:
-        tables = read_tables(path)
-        contents = Journal(journal_path(path)).read()
-    except (StoreError, OSError):
-        return None
-    if not contents.damaged:
-        return None
-    for entry in contents.entries:
-        apply_entry(tables, entry)
-    return tables
 
 
 class MemoryStorage(_TinyMemory):
