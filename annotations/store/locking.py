@@ -18,10 +18,6 @@ class StoreLock:
         self._lock = FileLock(self.path, timeout=0, thread_local=False, is_singleton=False,
                               on_acquired=_write_pid)
 
-    @property
-    def held(self) -> bool:
-        return self._lock.is_locked
-
     def acquire(self) -> str | None:
         """Take the lock; None when taken, else a short description of the holder.
 

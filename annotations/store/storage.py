@@ -28,6 +28,9 @@ __all__ = ["COMPACT_EVERY", "AtomicJSONStorage", "JournalStorage", "MemoryStorag
 COMPACT_EVERY = 1000
 """Journal lines after which the snapshot is rewritten in the background (keeps opening fast)."""
 
+FOLD_AT_CLOSE_BELOW = 2_000_000
+"""Snapshots smaller than this (about 2,000 annotations) take in the journal on close: cheap there."""
+
 
 class MemoryStorage(_TinyMemory):
     """TinyDB's memory storage with the same extras as the file storages (tests, scratch stores)."""
@@ -82,9 +85,9 @@ class JournalStorage(Storage):
 
     `commit` appends one line and fsyncs it; a torn last line (a crash mid-append) is dropped on
     load. After COMPACT_EVERY lines the snapshot is rewritten atomically in a background thread
-    and the lines it now holds leave the journal; closing folds in the rest. The store is locked:
-    a second instance opens it read-only, says so in `notice`, and can `take_over` once the first
-    one has closed it.
+    and the lines it now holds leave the journal; closing a small store folds in the rest. The
+    store is locked: a second instance opens it read-only, says so in `notice`, and can
+    `take_over` once the first one has closed it.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
@@ -231,11 +234,21 @@ class JournalStorage(Storage):
         return True
 
     def close(self) -> None:
-        """Fold the journal into the snapshot (so the JSON file alone is the whole store), then unlock."""
+        """Unlock; a small store's journal is folded in first, so its JSON file alone is the whole store.
+
+        A big store keeps its journal (replaying it at open is cheaper than rewriting the file now).
+        """
         self.wait()
-        if not self.read_only and self.journal.entries:
+        if not self.read_only and self.journal.entries and _size(self.path) < FOLD_AT_CLOSE_BELOW:
             self._compact(self._tables, self.journal.size, self.journal.entries)
         self._lock.release()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
