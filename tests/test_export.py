@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,18 @@ import pytest
 from annotations.analysis import analyze
 from annotations.corpus.loading import load_text
 from annotations.corpus.models import Analysis, Corpus
-from annotations.exchange.export import COLUMNS, ExportError, ExportOptions, export_text, write_output
+from annotations.exchange.export import (
+    COLUMNS,
+    ExportError,
+    ExportOptions,
+    export_text,
+    to_csv,
+    write_output,
+)
 from annotations.exchange.importing import ImportFileError, import_file
 from annotations.store.store import Store, memory_store, open_store
 from annotations.store.tagging import Tagger
-from tests.store_helpers import ARTICLE_TEXT, article
+from tests.store_helpers import ARTICLE_TEXT, annotation, article
 
 REQUIRED = ("article", "passage", "start", "end", "quote", "tag", "note", "analyst", "created")
 
@@ -213,3 +221,15 @@ def test_write_output_never_overwrites_without_force(tmp_path: Path) -> None:
     write_output(target, "new", force=True)
     assert target.read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]
+
+
+def test_csv_neutralises_formulas_after_leading_spaces_and_drops_controls() -> None:
+    source = article()
+    marked = annotation(source, 1, "quote", note="  +cmd|' /C calc'!A0 \x9b2J")
+    quotes = ("   =1+1", " \t@SUM(A1)", "\t-2", "Plain \x1b]0;pwned\x07text", "\x07=2")
+    rows = [replace(marked, target=replace(marked.target, exact=quote)) for quote in quotes]
+    out = to_csv(rows, Corpus("c", (source,)), None)
+    cells = [cell for row in csv.DictReader(io.StringIO(out)) for cell in row.values()]
+    assert not [cell for cell in cells if cell.lstrip()[:1] in ("=", "+", "-", "@")]
+    assert not [cell for cell in cells if any(ord(c) < 9 or 0x7F <= ord(c) <= 0x9F for c in cell)]
+    assert {"'   =1+1", "' \t@SUM(A1)", "'\t-2", "Plain text", "'=2", "'  +cmd|' /C calc'!A0 "} <= set(cells)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlparse
 
 from annotations.corpus.models import Analysis, Annotation, Corpus
+from annotations.exchange.jsontext import dumps_text
 from annotations.exchange.machine import MACHINE
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -34,7 +34,7 @@ def to_w3c(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis
             "id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationPage", "startIndex": 0, "items": items
         },
     }
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    return dumps_text(collection, pretty=True) + "\n"
 
 
 def annotation_to_w3c(annotation: Annotation) -> dict[str, Any]:
