@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from annotations.corpus.decode import sanitise
@@ -16,7 +14,8 @@ from annotations.exchange.brief import to_markdown
 from annotations.exchange.jsontext import dumps_text
 from annotations.exchange.machine import machine_annotations
 from annotations.exchange.w3c import to_w3c
-from annotations.store.storage import atomic_write
+from annotations.exchange.writing import ExportError
+from annotations.exchange.writing import write_output as write_output
 from annotations.store.store import Store
 from annotations.store.tagging import now_iso
 
@@ -26,10 +25,6 @@ COLUMNS = (
     "tag", "note", "analyst", "created", "modified", "kind", "scope", "orphan",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-class ExportError(Exception):
-    """The export could not be written; the message is one line for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,19 +128,3 @@ RENDERERS: dict[str, Callable[[Sequence[Annotation], Corpus, Analysis | None], s
     "md": to_markdown,
     "w3c": to_w3c,
 }
-
-
-def write_output(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
-    """Write the export atomically; an existing file is kept unless `force`."""
-    target = Path(path)
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name")
-    if target.exists() and not force:
-        raise ExportError(f"{target} exists; use --force to overwrite it")
-    if not target.parent.is_dir():
-        raise ExportError(f"{target.parent} does not exist")
-    try:
-        atomic_write(target, text.encode("utf-8"))
-    except OSError as error:
-        raise ExportError(f"{target}: cannot write ({error.strerror or error})") from None
-    return target
