@@ -52,6 +52,8 @@ def read_rows(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         data = json.loads(text)
     except json.JSONDecodeError:
         return _jsonl(source, text)
+    except RecursionError:
+        raise ImportFileError(f"{source}: nested too deeply to be an annotation export") from None
     try:
         if is_w3c(data):
             return from_w3c(data)
@@ -70,6 +72,8 @@ def _jsonl(source: Path, text: str) -> list[dict[str, Any]]:
             continue
         try:
             row = json.loads(line)
+        except RecursionError:
+            raise ImportFileError(f"{source}: line {number} is nested too deeply") from None
         except json.JSONDecodeError:
             message = f"{source}: line {number} is not JSON (expected jsonl or W3C JSON-LD)"
             raise ImportFileError(message) from None

@@ -43,6 +43,7 @@ def analysis_for(store: Store, corpus: Corpus, config_path: str | None) -> Analy
 @contextmanager
 def opened_store(db: str | None, *, read_only: bool = False) -> Iterator[Store]:
     """The store, closed afterwards; a store that cannot be opened ends the command in one line."""
+    from annotations.config import data_path
     from annotations.store.storage import StoreError
     from annotations.store.store import open_store
 
@@ -50,6 +51,8 @@ def opened_store(db: str | None, *, read_only: bool = False) -> Iterator[Store]:
         store = open_store(db, read_only=read_only)
     except StoreError as error:
         fail(error.message)
+    except OSError as error:  # e.g. no space left for its lock file
+        fail(f"{db or data_path()}: cannot open the annotation store ({error.strerror or error})")
     try:
         yield store
     except StoreError as error:
