@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from tui.cli.common import analysis_for, opened_store, read_corpus
+from tui.cli.common import analysis_for, opened_store, read_config, read_corpus
 from tui.cli.output import EXIT_OK, fail, say, write_text
 
 
@@ -36,12 +36,13 @@ def run_import(options: argparse.Namespace) -> int:
         rows = read_rows(options.file)
     except ImportFileError as error:
         fail(str(error))
+    known_tags = read_config(options.config).tags
     with opened_store(options.db) as store:
         if store.read_only:
             fail(f"{store.notice}; close it and import again")
         corpus = read_corpus(_recorded_paths(rows), store.all())
         try:
-            report = import_rows(store, rows, corpus, options.file)
+            report = import_rows(store, rows, corpus, options.file, known_tags)
         except ImportFileError as error:
             fail(str(error))
     say(f"briefreader import: {report.message}")
