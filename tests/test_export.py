@@ -233,3 +233,51 @@ def test_csv_neutralises_formulas_after_leading_spaces_and_drops_controls() -> N
     assert not [cell for cell in cells if cell.lstrip()[:1] in ("=", "+", "-", "@")]
     assert not [cell for cell in cells if any(ord(c) < 9 or 0x7F <= ord(c) <= 0x9F for c in cell)]
     assert {"'   =1+1", "' \t@SUM(A1)", "'\t-2", "Plain text", "'=2", "'  +cmd|' /C calc'!A0 "} <= set(cells)
+
+
+def test_w3c_has_no_position_for_articles_not_loaded(tagged: Store, seed_corpus: Corpus) -> None:
+    only_first = Corpus("one", seed_corpus.articles[:1])
+    document = json.loads(_export(tagged, only_first, None, "w3c"))
+    for item in document["first"]["items"]:
+        kinds = [s["type"] for s in item["target"]["selector"]]
+        loaded = item["target"]["source"]["dcterms:identifier"] == only_first.articles[0].id
+        assert kinds == (["TextQuoteSelector", "TextPositionSelector"] if loaded else ["TextQuoteSelector"])
+        assert all(s.get("start", 0) >= 0 and s.get("end", 0) >= 0 for s in item["target"]["selector"])
+
+
+OTHER_TOOL = {
+    "@context": "http://www.w3.org/ns/anno.jsonld",
+    "type": "AnnotationPage",
+    "items": [
+        {
+            "id": "http://example.org/anno/17",
+            "type": "Annotation",
+            "body": {"type": "TextualBody", "purpose": "tagging", "value": "claim"},
+            "target": {
+                "source": "https://news.example/2024/harbour-deal.html",
+                "selector": {"type": "TextQuoteSelector", "exact": "the union said"},
+            },
+        },
+        {
+            "id": "http://example.org/anno/18",
+            "type": "Annotation",
+            "body": [{"type": "TextualBody", "value": "read this later"}],
+            "target": "https://news.example/2024/harbour-deal.html",
+        },
+    ],
+}
+
+
+def test_w3c_from_another_tool_keeps_its_ids_and_accepts_a_bare_iri_target(tmp_path: Path) -> None:
+    path = tmp_path / "other.jsonld"
+    path.write_text(json.dumps(OTHER_TOOL), encoding="utf-8")
+    store = memory_store()
+    report = import_file(store, path)
+    assert report.added == 1 and report.whole == 1
+    assert "1 annotation(s) on a whole document skipped" in report.message
+    (imported,) = store.all()
+    assert imported.id == "http://example.org/anno/17" and imported.article == "harbour-deal"
+    document = json.loads(_export(store, Corpus("none", ()), None, "w3c"))
+    (item,) = document["first"]["items"]
+    assert item["id"] == "http://example.org/anno/17"
+    assert [s["type"] for s in item["target"]["selector"]] == ["TextQuoteSelector"]

@@ -12,7 +12,7 @@ from typing import Any
 from annotations.config import MAX_TAG_LENGTH
 from annotations.corpus.decode import sanitise
 from annotations.corpus.models import Annotation, Corpus, Target
-from annotations.exchange.w3c import W3CError, from_w3c, is_w3c
+from annotations.exchange.w3c import WHOLE_DOCUMENT, W3CError, from_w3c, is_w3c
 from annotations.store.anchor import locate, text_hash
 from annotations.store.store import KINDS, Store
 from annotations.store.tagging import now_iso
@@ -33,6 +33,8 @@ class ImportReport:
     """Fields that held control characters or escape sequences (removed)."""
     respelled: tuple[tuple[str, str], ...] = ()
     """(imported, kept) tag spellings that differ only in letter case, folded into the kept one."""
+    whole: int = 0
+    """Annotations on a whole document (no text selector): nothing to place them on."""
 
     @property
     def message(self) -> str:
@@ -41,6 +43,8 @@ class ImportReport:
             parts.append(f"{self.already} already in the store")
         if self.machine:
             parts.append(f"{self.machine} machine annotation(s) skipped")
+        if self.whole:
+            parts.append(f"{self.whole} annotation(s) on a whole document skipped (no passage to place)")
         if self.cleaned:
             parts.append(f"control characters removed from {self.cleaned} field(s)")
         parts.extend(f"tag {old!r} written as {new!r}" for old, new in self.respelled)
@@ -195,8 +199,11 @@ def import_rows(
     seen = {_fingerprint(a) for a in store.all()}
     spellings = {tag.casefold(): tag for tag in (*store.tags(), *known_tags)}
     respelled: dict[tuple[str, str], None] = {}
-    already = machine = cleaned = 0
+    already = machine = cleaned = whole = 0
     for number, raw in enumerate(rows, start=1):
+        if raw.get("scope") == WHOLE_DOCUMENT:
+            whole += 1
+            continue
         row, changed = clean_row(raw)
         cleaned += changed
         try:
@@ -219,7 +226,7 @@ def import_rows(
         fresh.append(annotation)
     if fresh:
         store.apply([(None, a) for a in fresh])
-    return ImportReport(len(fresh), already, machine, cleaned, tuple(respelled))
+    return ImportReport(len(fresh), already, machine, cleaned, tuple(respelled), whole)
 
 
 def _fingerprint(annotation: Annotation) -> tuple[str, ...]:
