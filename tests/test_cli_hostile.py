@@ -114,3 +114,9 @@ def test_import_and_agreement_print_hostile_values_cleaned(
     result = run("agreement", str(folder), "--db", str(db), "--analysts", f"ann{CSI}", f"bob{TITLE}")
     out = assert_clean(result)
     assert "Agreement between ann" in out and "bob" in out
+
+
+def test_a_usage_error_repeats_hostile_arguments_cleaned(tmp_path: Path) -> None:
+    result = run("import", str(tmp_path / "a.jsonl"), str(tmp_path / f"{TITLE}b.jsonl"))
+    assert result.returncode == 2 and b"unrecognized arguments" in result.stderr
+    assert_clean(result)

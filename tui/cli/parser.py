@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 from collections.abc import Sequence
+from typing import NoReturn
+
+from tui.cli.output import EXIT_USAGE, clean
 
 COMMANDS: dict[str, str] = {
     "analyze": "print what the reader shows, as text or --json",
@@ -30,6 +34,14 @@ def _analyst() -> str:
         return "analyst"
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with its error line cleaned: it repeats arguments (file names) as they were given."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, clean(f"{self.prog}: error: {message}") + "\n")
+
+
 class _VersionAction(argparse.Action):
     """Print the version only when asked, so starting the reader skips importlib.metadata."""
 
@@ -41,9 +53,9 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _store_options() -> argparse.ArgumentParser:
+def _store_options() -> Parser:
     """--db and --config, the same for the reader and every command."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = Parser(add_help=False)
     parent.add_argument(
         "--db", metavar="FILE",
         help="annotation store (default: briefreader/annotations.json in the user data folder)",
@@ -56,8 +68,8 @@ def _store_options() -> argparse.ArgumentParser:
     return parent
 
 
-def _paths(default: str) -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
+def _paths(default: str) -> Parser:
+    parent = Parser(add_help=False)
     parent.add_argument(
         "paths", nargs="*", metavar="PATH",
         help=f"article files or folders, searched recursively (default: {default})",
@@ -70,7 +82,7 @@ def reader_parser() -> argparse.ArgumentParser:
     epilog = "commands (run `briefreader COMMAND --help`):\n" + "\n".join(
         f"  {name:<10} {text}" for name, text in COMMANDS.items()
     )
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefreader",
         description="Read how several outlets covered one story: copied passages, "
         "page leftovers and keyboard tagging in the terminal.",
@@ -88,7 +100,7 @@ def reader_parser() -> argparse.ArgumentParser:
 
 def command_parser() -> argparse.ArgumentParser:
     """`briefreader COMMAND ...`: one subparser per command; `command` names the one chosen."""
-    parser = argparse.ArgumentParser(prog="briefreader")
+    parser = Parser(prog="briefreader")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     store = _store_options()
     recorded = _paths("the files recorded in the store, else the bundled seeds")
