@@ -58,6 +58,16 @@ def test_export_and_import_on_a_full_disk_say_so(full_disk: Path, tmp_path: Path
     assert_one_line(run("export", "--db", str(db)), str(db), "No space left on device")
 
 
+def test_an_export_to_a_full_disk_leaves_nothing_behind(full_disk: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(ROW, encoding="utf-8")
+    assert run("import", str(rows), "--db", str(db)).returncode == 0
+    target = full_disk / "out.jsonl"
+    assert_one_line(run("export", "--db", str(db), "-o", str(target)), str(target), "No space left on device")
+    assert sorted(p.name for p in full_disk.iterdir()) == ["filler"]
+
+
 @pytest.mark.parametrize("command", [["analyze"], ["analyze", "--json"], ["export"]])
 def test_a_full_standard_output_is_one_line(command: list[str], tmp_path: Path) -> None:
     db = tmp_path / "db.json"
