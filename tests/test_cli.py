@@ -110,3 +110,8 @@ def test_a_usage_error_exits_2_with_the_commands_usage(capsys: pytest.CaptureFix
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "briefreader agreement" in err and "--analysts" in err
+
+
+def test_pretty_without_json_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--pretty"]) == 2
+    assert "--pretty goes with --json" in capsys.readouterr().err

@@ -11,6 +11,8 @@ from tui.cli.output import EXIT_OK, EXIT_USAGE, fail, say, warn, write_bytes
 def run_analyze(options: argparse.Namespace) -> int:
     from annotations.analysis import analyze
 
+    if options.pretty and not options.json:
+        fail("--pretty goes with --json", EXIT_USAGE)
     config = read_config(options.config)
     corpus = read_corpus(options.paths)
     if not corpus.articles:
