@@ -73,10 +73,10 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         raw = tomllib.loads(target.read_text(encoding="utf-8"))
         return _parse(raw, str(target))
     except FileNotFoundError:
-        return Config(path=str(target), problem=f"config {target}: no such file; using defaults")
+        return Config(path=str(target), problem=sanitise(f"config {target}: no such file; using defaults"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError) as error:
         detail = " ".join(str(error).split()) or type(error).__name__
-        return Config(path=str(target), problem=f"config {target}: {detail}; using defaults")
+        return Config(path=str(target), problem=sanitise(f"config {target}: {detail}; using defaults"))
 
 
 def _write_default(target: Path) -> None:
@@ -107,11 +107,11 @@ def _parse(raw: dict[str, object], path: str) -> Config:
         raise ValueError("[keymap] must map binding ids to key strings")
     return Config(
         tags=unique or DEFAULT_TAGS,
-        boilerplate_phrases=tuple(phrase.strip() for phrase in phrases if phrase.strip()),
+        boilerplate_phrases=tuple(filter(None, (" ".join(sanitise(p).split()) for p in phrases))),
         boilerplate_threshold=float(threshold),
         keymap=dict(keymap),
         path=path,
-        problem=f"config {path}: {'; '.join(remarks)}" if remarks else None,
+        problem=sanitise(f"config {path}: {'; '.join(remarks)}") if remarks else None,
     )
 
 

@@ -88,3 +88,16 @@ def test_a_tag_of_only_control_characters_is_left_out(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text('tags = ["\\u001b[2J", "mine"]\n', encoding="utf-8")
     assert load_config(path).tags == ("mine",)
+
+
+def test_phrases_and_problems_carry_no_control_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "\x1b]0;pwned\x07"
+    folder.mkdir()
+    path = folder / "c.toml"
+    path.write_text('tags = ["a", "A"]\n[boilerplate]\nphrases = ["Sponsored\\u001b[31m  post", "\\u0007"]\n',
+                    encoding="utf-8")
+    config = load_config(path)
+    assert config.boilerplate_phrases == ("Sponsored post",)
+    assert config.problem is not None and "\x1b" not in config.problem and "\x07" not in config.problem
+    missing = load_config(folder / "missing.toml").problem or ""
+    assert "no such file" in missing and "\x1b" not in missing
