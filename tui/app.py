@@ -11,6 +11,7 @@ from textual.binding import Binding
 
 from annotations.config import Config, load_config
 from tui.commands import ReaderCommands
+from tui.keymap import checked
 from tui.messages import CorpusShown
 from tui.screens.excerpt import excerpt
 from tui.screens.main import MainScreen
@@ -104,6 +105,6 @@ class BriefReaderApp(App[int]):
 
 def run_app(paths: Sequence[str], *, db: str | None, config: str | None, analyst: str) -> int:
     """Run the reader until the user quits; the exit code for the command line."""
-    app = BriefReaderApp(paths, config=load_config(config), db=db, analyst=analyst)
+    app = BriefReaderApp(paths, config=checked(load_config(config)), db=db, analyst=analyst)
     app.run()
     return app.return_code or 0

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from annotations.config import DEFAULT_TAGS
+from annotations.config import DEFAULT_TAGS, MAX_TAG_LENGTH
 from annotations.corpus.models import Analysis, Annotation, Article, Corpus, PassageKey, Target
 from annotations.corpus.segment import sentences
 from annotations.store.anchor import make_target, text_hash
@@ -17,8 +17,6 @@ from annotations.store.store import BOILERPLATE, NOT_BOILERPLATE, Change, Store
 
 Clock = Callable[[], datetime]
 Span = tuple[int, int]
-
-MAX_TAG_LENGTH = 40
 
 
 @dataclass(frozen=True, slots=True)
