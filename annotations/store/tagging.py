@@ -66,6 +66,7 @@ class Tagger:
         self.history = History()
         self._clock = clock
         self._tags = list(dict.fromkeys([*tags, *store.tags()]))
+        self._hashes: dict[str, str] = {}  # article id -> text hash, once (a long text takes a while)
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -251,7 +252,7 @@ class Tagger:
         return Annotation(
             id=str(uuid.uuid4()),
             article=article.id,
-            article_hash=text_hash(article.text),
+            article_hash=self._hash(article),
             target=make_target(article, key[1], span),
             tag=tag,
             note=note,
@@ -262,6 +263,11 @@ class Tagger:
             article_title=article.title,
             kind=kind,
         )
+
+    def _hash(self, article: Article) -> str:
+        if article.id not in self._hashes:
+            self._hashes[article.id] = text_hash(article.text)
+        return self._hashes[article.id]
 
     def _tag_marks(self, key: PassageKey, span: Span | None) -> list[Annotation]:
         return [a for a in self.marks(key) if a.kind == "tag" and _on(a.target, span)]
