@@ -202,7 +202,7 @@ class JournalStorage(Storage):
         try:
             atomic_write(self.path, dump(frozen))
             self.journal.drop_first(size, entries)
-        except OSError:
+        except (OSError, TypeError, ValueError):
             return  # the journal still holds every change; try again after more of them
         self._compact_at = max(COMPACT_EVERY, self.journal.entries + COMPACT_EVERY)
 
