@@ -21,6 +21,8 @@ def to_json(corpus: Corpus, analysis: Analysis) -> dict[str, Any]:
 def _article(article: Article, analysis: Analysis) -> dict[str, Any]:
     return {
         "id": article.id,
+        "label": article.label,
+        "url": article.url,
         "path": article.path,
         "title": article.title,
         "date": article.date,
