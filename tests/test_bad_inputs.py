@@ -186,3 +186,19 @@ def test_a_page_of_too_many_elements_is_refused_before_reading(tmp_path: Path) -
     reasons = _reasons(corpus)
     assert reasons["flood.html"].startswith("skipped: too many elements for a news page (40,00")
     assert reasons["flood.json"].startswith("skipped: too many elements for a news page")
+
+
+def test_entities_declared_in_a_web_page_are_neither_expanded_nor_shown(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    tmp_path = tmp_path / "pages"
+    tmp_path.mkdir()
+    laughs = BILLION_LAUGHS.split("<rss")[0].replace("DOCTYPE rss", "DOCTYPE html")
+    (tmp_path / "laughs.html").write_text(laughs + "<html><body><p>Laughs: &lol9; end.</p></body></html>")
+    (tmp_path / "exfil.html").write_text(
+        f'<!DOCTYPE html [<!ENTITY x SYSTEM "file://{secret}">]>'
+        "<html><body><p>before &x; after</p></body></html>"
+    )
+    corpus = load_corpus([tmp_path])
+    texts = {a.id: [p.text for p in a.passages] for a in corpus.articles}
+    assert texts == {"exfil": ["before &x; after"], "laughs": ["Laughs: &lol9; end."]}

@@ -85,3 +85,11 @@ def test_a_declared_charset_is_used_when_the_bytes_are_not_utf8() -> None:
 def test_clean_line_folds_a_name_onto_one_safe_line() -> None:
     assert clean_line("00_\x1b]0;pwned\x07red\tname\n.txt") == "00_red name .txt"
     assert clean_line("plain name.txt") == "plain name.txt"
+
+
+def test_unterminated_escape_strings_are_scanned_once() -> None:
+    """Half a million OSC/DCS introducers without a terminator (quadratic before: hours, not seconds)."""
+    hostile = ("\x1b]0;x" + "\x9d" + "words ") * 500_000
+    cleaned = sanitise(hostile)
+    assert "\x1b" not in cleaned and "\x9d" not in cleaned
+    assert cleaned.startswith("0;xwords 0;xwords")

@@ -103,3 +103,14 @@ def test_control_characters_in_fields_are_removed(tmp_path: Path) -> None:
     )
     [article] = load_corpus([tmp_path]).articles
     assert (article.title, article.text, article.source) == ("Title", "Body.", "Outlet")
+
+
+def test_thousands_of_bad_lines_are_counted_not_listed(tmp_path: Path) -> None:
+    lines = ['{"title": "ok", "text": "Good text."}'] + ["{broken"] * 5000
+    (tmp_path / "noisy.jsonl").write_text("\n".join(lines))
+    corpus = load_corpus([tmp_path])
+    assert len(corpus.articles) == 1
+    errors = [p.error for p in corpus.problems]
+    assert len(errors) == 21
+    assert errors[0].startswith("skipped line 2: malformed JSON")
+    assert errors[-1] == "… and 4,980 more records or entries skipped"

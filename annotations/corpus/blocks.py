@@ -101,8 +101,12 @@ BLOCKS = frozenset(
         "html",
     ]
 )
+_WORD = re.compile(r"[^\W_]\S*|\S*[^\W_]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# A doctype with an internal subset (entity declarations): HTML parsers never expand them, but show "]>".
+_HEAD_CHARS = 65_536
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.I | re.S)
 
 MAX_ELEMENTS = 30_000
 """News pages have a few thousand elements; a page past this is not one, and would take minutes to read."""
@@ -125,6 +129,8 @@ def parse_page(text: str) -> etree._Element:
     """The page's element tree: no comments, no processing instructions, no DTD, no network."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
     text = _XML_DECLARATION.sub("", text)
+    # The doctype opens the page: never search megabytes of markup for it.
+    text = _DOCTYPE.sub("", text[:_HEAD_CHARS], count=1) + text[_HEAD_CHARS:]
     try:
         return lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
@@ -192,10 +198,15 @@ class _Builder:
         if not text.isprintable():
             text = " ".join(sanitise(text).split())
         if text and self.context is not None:
-            links = sum(len(piece.split()) for piece, linked in self.pieces if linked)
-            words = len(text.split())
+            links = sum(_words(piece) for piece, linked in self.pieces if linked)
+            words = _words(text)
             self.blocks.append(Block(text, self.context, words, min(links, words)))
         self.pieces, self.context = [], None
+
+
+def _words(text: str) -> int:
+    """Words with a letter or digit: the "|" between links is not one."""
+    return len(_WORD.findall(text))
 
 
 def _hidden(element: etree._Element) -> bool:

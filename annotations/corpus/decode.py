@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 
 # ANSI CSI and OSC/DCS/APC/PM sequences, in their 7-bit and 8-bit forms: removed whole so no
-# parameter residue ("[31m") is left behind.
+# parameter residue ("[31m") is left behind. A string's body stops at the next ESC or introducer, so
+# text full of unterminated introducers is scanned once, not once per introducer.
 _ESCAPES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b[\]P^_X]|[\x90\x98\x9d\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c)"
+    r"|(?:\x1b[\]P^_X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[@-Z\\-_]",
-    re.DOTALL,
 )
 # C0 (but tab and newline), DEL, C1, and the bidi overrides that can reorder what is shown.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -29,6 +29,9 @@ SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjso
 MAX_BYTES = 8 * 1024 * 1024
 """News articles are kilobytes; a file past this (or decompressing past it) is a mistake or an attack."""
 
+MAX_NOTES = 20
+"""Problems listed per file; a scrape with thousands of bad lines gets a count for the rest."""
+
 Progress = Callable[[int, int], None]
 Found = tuple[Path, str | None]
 """A file to load and the folder inside the given one that holds it (a hint of its outlet)."""
@@ -179,6 +182,8 @@ def _load_one(path: Path, article_id: str, problems: list[Problem]) -> list[Arti
     except (Unreadable, UndecodableError) as error:
         problems.append(_problem(path, f"skipped: {error}"))
         return []
+    if len(notes) > MAX_NOTES:
+        notes = [*notes[:MAX_NOTES], f"… and {len(notes) - MAX_NOTES:,} more records or entries skipped"]
     problems += [_problem(path, note) for note in notes]
     return articles
 

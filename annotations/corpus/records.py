@@ -38,10 +38,13 @@ def read_records(text: str, article_id: str, path: str) -> tuple[list[Article], 
     """The articles of a JSON or JSON Lines file, and a one-line problem for each record left out."""
     articles: list[Article] = []
     problems: list[str] = []
-    found = list(_records(text, problems))
+    found = list(_records(text))
     several = len(found) > 1
     used: set[str] = set()
     for number, (where, record) in enumerate(found, start=1):
+        if isinstance(record, Unreadable):
+            problems.append(f"skipped {where}: {record}")
+            continue
         own = _own_id(record) if several else None
         suffix = own if own is not None and own not in used else str(number)
         used.add(suffix)
@@ -57,14 +60,15 @@ def read_records(text: str, article_id: str, path: str) -> tuple[list[Article], 
     return articles, problems
 
 
-def _records(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
+def _records(text: str) -> Iterator[tuple[str, Any]]:
+    """(where, record) in file order; a malformed line of JSON Lines comes as (where, Unreadable)."""
     try:
         value = orjson.loads(text)
     except orjson.JSONDecodeError as error:
         lines = [line for line in text.split("\n") if line.strip()]
         if len(lines) < 2 or not _parses(lines[0]):
             raise Unreadable(f"malformed JSON ({_why(error)})") from None
-        yield from _json_lines(text, problems)
+        yield from _json_lines(text)
         return
     if isinstance(value, dict):
         listed = next((value[key] for key in LISTS if isinstance(value.get(key), list)), None)
@@ -78,14 +82,14 @@ def _records(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
         yield f"record {number}", record
 
 
-def _json_lines(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
+def _json_lines(text: str) -> Iterator[tuple[str, Any]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             yield f"line {number}", orjson.loads(line)
         except orjson.JSONDecodeError as error:
-            problems.append(f"skipped line {number}: malformed JSON ({_why(error, lines=False)})")
+            yield f"line {number}", Unreadable(f"malformed JSON ({_why(error, lines=False)})")
 
 
 def _own_id(record: Any) -> str | None:

@@ -13,7 +13,7 @@ import trafilatura
 
 from annotations.corpus.blocks import Block, page_blocks, parse_page
 from annotations.corpus.decode import charset_codec, clean_line, decode
-from annotations.corpus.leftover_kinds import classify
+from annotations.corpus.leftover_kinds import classify, is_chrome
 from annotations.corpus.metadata import parse_date
 from annotations.corpus.models import Article, Boilerplate
 from annotations.corpus.reading import Unreadable
@@ -81,6 +81,8 @@ def body_blocks(blocks: list[Block], body: str, title: str | None) -> list[bool]
             flags.append(sum(shingle in shingles for shingle in own) >= len(own) * _BODY_SHARE)
         else:
             flags.append(bool(tokens) and " ".join(tokens) in lines)
+    for index, block in enumerate(blocks):
+        flags[index] = flags[index] and not is_chrome(block)
     _mark_headline(blocks, flags, title)
     return flags
 
