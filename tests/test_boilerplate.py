@@ -88,7 +88,7 @@ def test_modern_leftovers_are_flagged() -> None:
         "Read more: Strikes spread to Antwerp": "related",
         "Dockers walked out at dawn. The port is silent for the first time in a decade.": "social",
         "— Jane Doe (@janedoe) June 14, 2023": "social",
-        "© 2023 Example News. All rights reserved.": "other",
+        "© 2023 Example News. All rights reserved.": "copyright",
     }
     article = _article("modern", PROSE, *leftovers, PROSE_2)
     flagged, _ = detect_boilerplate([article])

@@ -15,7 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-KINDS = ("comments", "related", "social", "caption", "promo", "navigation", "metadata", "other")
+from annotations.leftovers import captions
+
+KINDS = (
+    "comments", "related", "social", "caption", "promo", "navigation", "metadata", "copyright", "other"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +76,10 @@ _STAMP_TOKEN = re.compile(
     r"|cet|cest|edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ist|aest|aedt|sgt|hkt|jst|hours?|hrs?"
     r"|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|ago|today|yesterday|read|min)\b\.?"
     r"|\b(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|uk|cn|in|au|za|ca|de|fr|info|news)\b"
+    r"|\b\d+\s*(?:h|hr|hrs|m|min|mins|d|w|s|y)\b|\bjust now\b"
     r"|\d+|[\s,:;|/.()\[\]@–—-]+"
 )
-_STAMP_ANCHOR = re.compile(rf"{_DATE}|{_TIME}|\bago\b|\bmin(?:ute)?s? read\b|\b{_MONTH}\s+\d")
+_STAMP_ANCHOR = re.compile(rf"{_DATE}|{_TIME}|\bago\b|\bjust now\b|\bmin(?:ute)?s? read\b|\b{_MONTH}\s+\d")
 
 
 _DIGIT = re.compile(r"\d")
@@ -83,13 +88,14 @@ _DIGIT = re.compile(r"\d")
 def _is_timestamp(text: str) -> bool:
     """A line of dates, times and words like "Updated" only."""
     # Every anchor but "ago" holds a digit: a cheap test spares most lines the long pattern.
-    if "ago" not in text and _DIGIT.search(text) is None:
+    if "ago" not in text and "just now" not in text and _DIGIT.search(text) is None:
         return False
     return _STAMP_ANCHOR.search(text) is not None and not _STAMP_TOKEN.sub("", text)
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _BUTTON_ACTIONS = frozenset(
     {
         "print", "printer", "printable", "email", "e-mail", "mail", "share", "save", "bookmark",
@@ -105,14 +111,15 @@ _BUTTON_WORDS = _BUTTON_ACTIONS | frozenset(
         "abuse", "us", "on", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit",
         "delicious", "del", "icio", "yahoo", "google", "myweb", "newsvine", "stumbleupon",
         "technorati", "what's", "whats", "s", "tools", "list", "discuss", "at", "forum", "more",
-        "options", "it", "view", "format", "your"
+        "options", "it", "view", "format", "your", "my", "web", "blog", "sphere", "these", "are",
+        "favorites", "favourites", "messenger", "telegram", "pinterest", "flipboard", "threads"
     }
 )
 
 
 def _only_buttons(text: str) -> bool:
     """Every word is a button's word and one of them is an action: a run of page buttons."""
-    words = _LETTER_RUNS.findall(text)
+    words = _LETTER_RUNS.findall(_GLUED.sub(" ", text).lower())
     return (
         len(words) >= 2
         and not _BUTTON_WORDS.isdisjoint(words)
@@ -256,6 +263,19 @@ TEXT_CUES: tuple[Cue, ...] = (
         _dated_tail(r"\b(?:speaks|gestures|looks on|waves|arrives|poses|listens|attends|reacts|is seen"
               r"|are seen|pictured|shakes hands|greets|stands|sits|walks|celebrates)\b.{0,160}\b(?:on|in)"
               rf"\s+(?:{_DATE}|{_MONTH}\s+\d{{1,2}})\.?\s*$", 240), max_words=50),
+    Cue("caption-position", "caption", 0.8, "says who stands where in a picture ('(left)')",
+        captions.POSITION.search, max_words=70, needles=("(", "from left", "left to right", "l-r")),
+    Cue("caption-pictured", "caption", 0.45, "says what a picture shows ('pictured', 'in this photo')",
+        captions.PICTURED.search, max_words=60,
+        needles=("pictur", "seen here", "shown here", "photo", "image", "poses")),
+    Cue("caption-present", "caption", 0.45, "a present-tense sentence of people doing something",
+        captions.describes_picture, max_words=45, cased=True),
+    Cue("caption-dated", "caption", 0.65, "a present-tense picture description ending in its date",
+        captions.dated_picture, max_words=45, cased=True),
+    Cue("photo-by", "caption", 0.85, "credits a picture ('Photo by ...', 'Image copyright ...')",
+        _rx(r"^(?:photo|photograph|image|picture|video|illustration|graphic|pictures|photos|images)"
+            r"(?: and (?:photo|video|text|words)s?)? (?:by|courtesy(?: of)?|copyright|credit|source)\b"
+            r"|^image (?:caption|copyright)\b"), max_words=12),
     # Related articles
     Cue("related-header", "related", 0.95, "heads a list of other articles",
         _rx(r"^(?:" + "|".join(_RELATED_HEADERS) + r")\s*[:»›>]?$"), max_words=8),
@@ -293,16 +313,30 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\bsubscribers only\b|\bsupport (?:our|independent|quality) journalism\b|\bunlimited "
             r"digital access\b|\bthanks? for (?:signing up|subscribing)\b|\bby (?:signing up|subscribing"
             r"|registering|clicking)[^.]{0,40}\byou agree\b|\bget (?:our|the) [\w ]{0,30}newsletter\b"
-            r"|\byou must (?:be registered|have registered|be logged in|log in)\b|\blog in to access\b"),
+            r"|\byou must (?:be registered|have registered|be logged in|log in)\b|\blog in to access\b"
+            r"|\bsign(?:\s|-)?up for (?:free\b|(?:our|my|the|a) (?:free |daily |weekly |morning |evening )?"
+            r"(?:newsletter|briefing|digest|alert|email|bulletin))|\bunsubscribe (?:at any time|anytime)\b"
+            r"|\b(?:please )?enter (?:a |your )?valid e-?mail\b|\byou(?:'re|’re| are) (?:all set|subscribed"
+            r"|signed up|now subscribed)\b|\bcheck your inbox\b|\bwe(?:'ll|’ll| will) never share your\b"
+            r"|\bno spam\b|\bsign me up\b|\bby submitting your (?:e-?mail|details)\b|\bfree articles? "
+            r"(?:left|remaining)\b|\bto continue reading\b|\bbecome a (?:member|subscriber|patron)\b"
+            r"|\bget home delivery\b|\bregister (?:now|today|for free)\b"
+            r"|\b(?:create|register for) a free account\b|\b(?:newsletter|briefing|digest) (?:in your inbox"
+            r"|every (?:morning|evening|day|week))"),
         max_words=45, needles=("newsletter", "delivered", "rss", "emailed", "news via", "sign",
-                               "subscri", "briefing", "alert", "inbox", "enter your", "already",
-                               "trial", "journalism", "unlimited", "registered", "logged", "log in")),
+                               "subscri", "briefing", "alert", "inbox", "enter", "already", "trial",
+                               "journalism", "unlimited", "registered", "logged", "log in", "all set",
+                               "never share", "spam", "submitting", "free article", "continue reading",
+                               "become a", "access", "register", "free account", "digest", "delivery")),
     Cue("subscribe-button", "promo", 0.9, "a subscribe, sign-up or app button",
         _rx(r"^(?:newsletters?|subscribe|sign up|register|create (?:an|a free) account|my account"
             r"|free newsletters?|get (?:the|our) app|download (?:the|our) app|get our rss feed"
             r"|(?:premium|registered|subscriber) (?:article|content)|sign up for .{1,40}|sign up here"
             r"|(?:subscribe|sign up|log in|sign in) (?:to|for) (?:continue|read|keep reading).{0,30}"
-            r"|account|(?:contribute|donate|support us) (?:now|today)|donate)\s*[:!.]?$"),
+            r"|account|(?:contribute|donate|support us) (?:now|today)|donate|(?:your )?e-?mail(?: address)?"
+            r"\s*\*?|sign up now|join (?:now|today|us)|subscribe now|get the newsletter|get (?:it|started)"
+            r"|(?:i agree|i accept)(?: to)? (?:the )?terms.{0,40}|first name|last name|zip code|postcode"
+            r"|(?:free )?(?:daily|weekly|morning|evening) (?:newsletter|briefing|digest|email))\s*[:!.*]?$"),
         max_words=8),
     Cue("advertisement", "promo", 0.95, "an advertisement label",
         _rx(r"^(?:(?:advertisement|advert|ad)\s*[-–—·:|]\s*(?:scroll to continue|continue reading below"
@@ -311,7 +345,11 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|paid (?:content|post|partner content)|promoted(?: content| stories)?|partner content"
             r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?"
             r"|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the )?(?:main )?"
-            r"story(?: below)?|remove ads|ad feedback|skip advert(?:isement)?|ad choices|adchoices)"
+            r"story(?: below)?|remove ads|ad feedback|skip advert(?:isement)?|ad choices|adchoices"
+            r"|(?:article|story|content) continues below (?:this )?(?:ad|advertisement)"
+            r"|continue reading below|advertisement\s*[-–—:]?\s*(?:[\w']+ )?continues? below!?"
+            r"|(?:ad|advertisement) (?:ends|closes) in \d+"
+            r"|advertise with us|advertise here|report (?:this )?ad)"
             r"\s*[:.]?$|\bsponsored by\b"), max_words=12),
     Cue("cookie-notice", "promo", 0.95, "a cookie or consent banner",
         _rx(r"\bwe use cookies\b|\b(?:this|our) (?:site|website) uses cookies\b|\bby (?:continuing|using)"
@@ -355,6 +393,28 @@ TEXT_CUES: tuple[Cue, ...] = (
     # Metadata
     Cue("byline", "metadata", 0.85, "a byline ('By Jane Doe, Reuters')", _is_byline,
         max_words=16, cased=True),
+    Cue("credit-byline", "metadata", 0.85, "a name with a role or outlet ('Jane Doe, AP Staff Writer')",
+        captions.is_named_credit, max_words=14, cased=True, needles=(",", "|", " - ", " – ", " — ", " / ")),
+    Cue("disclaimer", "other", 0.85, "a disclaimer or a note on the publisher's standards",
+        _rx(r"^disclaimer\b|\b(?:the )?(?:views|opinions) expressed\b.{0,120}\b(?:are (?:those|solely|not)"
+            r"|do not (?:necessarily )?(?:reflect|represent))|\bdo(?:es)? not (?:necessarily )?(?:reflect"
+            r"|represent) the (?:views|opinions|position|policy)\b|\bfor (?:general )?(?:information(?:al)?"
+            r"|educational|entertainment) purposes only\b|\b(?:is|are|does) not (?:intended (?:as|to be)|a"
+            r" substitute for) (?:professional |financial |legal |medical |investment )*advice\b|\bnot "
+            r"responsible for the content of (?:external|third[- ]party)\b|\bis a member of (?:the )?"
+            r"[\w' ]{0,40}(?:press council|ipso|independent press standards|trust project|news media "
+            r"council)\b|\b(?:regulated by ipso|editors' code of practice)\b|\bwe may (?:earn|receive) "
+            r"(?:a )?(?:commission|affiliate)|\baffiliate (?:links?|commission)\b"),
+        max_words=70, needles=("disclaimer", "expressed", "reflect", "represent", "purposes only",
+                               "advice", "responsible for", "member of", "ipso", "editors' code",
+                               "commission", "affiliate")),
+    Cue("about-publisher", "other", 0.8, "a note about the author, the site or its publisher",
+        _rx(r"^about (?:the )?(?:authors?|publisher|us|this (?:site|blog|newspaper|newsletter|series"
+            r"|story|report|project)|the (?:writer|reporter|photographer))\s*:?\s*$|^about (?:the )?"
+            r"[A-Z][\w.&'’ -]{1,40}\s*[:—–]\s+\S|^(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} is (?:an?"
+            r"|the) (?:[\w-]+ ){0,4}(?:news|media|publishing|journalism) (?:organi[sz]ation|outlet|company"
+            r"|site|website|publisher|platform|service|brand|group|network)\b"),
+        max_words=60, cased=True, at_end=True),
     Cue("author-role", "metadata", 0.8, "a reporter's title on its own ('Science correspondent')",
         _rx(r"^(?:[\w.'’-]+ ){0,4}(?:correspondent|editor|reporter|writer|columnist|contributor"
             r"|journalist)$"), max_words=5),
@@ -385,7 +445,7 @@ TEXT_CUES: tuple[Cue, ...] = (
     Cue("agency-line", "metadata", 0.85, "a news agency's name on its own",
         _rx(rf"^[(—–-]*\s*(?:{_AGENCY}|epa|upi|bbc|cnn|(?:the )?associated press|wire services?"
             r"|agencies|agence france-? ?presse|with agencies)\s*\)?\.?$"), max_words=5),
-    Cue("copyright", "other", 0.95, "a copyright or rights notice",
+    Cue("copyright", "copyright", 0.95, "a copyright or rights notice",
         _rx(r"^(?:\(c\)|copyright)\s*(?:©|\(c\))?\s*\d{4}\b|^copyright\b[^.]{0,80}$|©|\ball rights "
             r"reserved\b|\b(?:this material|content) may not be (?:published|reproduced|broadcast"
             r"|rewritten|redistributed)\b|\bmay not be (?:published|reproduced|broadcast|rewritten"
@@ -406,7 +466,7 @@ TEXT_CUES: tuple[Cue, ...] = (
         max_words=20, needles=("send", "letter", "welcome your", "have a view", "want your",
                                "post your", "discuss", "have your say")),
     Cue("button-run", "promo", 0.85, "only button words ('E-mail this Article Print this Article')",
-        lambda text: _only_buttons(text), max_words=14),
+        _only_buttons, max_words=14, cased=True),
     Cue("tagged-link", "related", 0.75, "a headline tagged with a section, date or video length",
         _rx(r"[^\W_]\s+\[[A-Z][\w /&.'’-]{1,25}\]$|\(\d{1,2}:\d{2}\)$"
             r"|\s[|–-]\s*\d{1,2}/\d{1,2}/\d{2,4}$"), max_words=15, cased=True),

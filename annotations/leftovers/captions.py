@@ -1,0 +1,106 @@
+"""Tests for captions and credits written as ordinary text: the picture's sentence, the byline's name.
+
+Scrapers keep a page's photo captions as full sentences ("Firefighters battle a blaze near Athens on
+Tuesday.") and its credits as bare names ("Jane Doe, AP Staff Writer"). No single word gives them
+away, so these tests return evidence of different strength, which the cue table weighs: a position
+marker such as "(left)" is nearly proof; a present-tense description of people is a hint that needs
+a second one (a date at the end, "pictured", a credit on the next line).
+"""
+
+from __future__ import annotations
+
+import re
+
+POSITION = re.compile(
+    r"\((?:left|right|center|centre|front|rear|middle|top|bottom|above|below|inset|l-r|l to r"
+    r"|(?:second|third|far|top|bottom|front|back|standing|seated)(?: from)? (?:left|right)"
+    r"|from (?:left|right)|(?:left|right) to (?:right|left)|clockwise from (?:top )?(?:left|right))\)"
+    r"|\bfrom left(?: to right)?,|\b(?:left to right|l-r|pictured (?:from )?left)\s*[:,]"
+)
+"""'(left)', '(second from right)', 'From left, ...': a caption naming who stands where."""
+
+PICTURED = re.compile(
+    r"\b(?:pictured|seen here|shown here|photographed|in this (?:undated |file |handout )?(?:photo"
+    r"|picture|image|photograph)|in a (?:photo|picture|handout photo|file photo|photograph)"
+    r"|poses? for (?:a )?(?:photo|photographs|pictures|portrait)|(?:photo|picture|image) (?:taken|made"
+    r"|released|provided|shows?|obtained))\b"
+)
+
+_VERBS = (
+    "speak|gesture|wave|arrive|pose|listen|attend|react|walk|sit|celebrate|deliver|greet|shake hands"
+    "|smile|pray|gather|inspect|look on|looks? at|embrace|hug|mourn|battle|ride|wait|survey|rescue"
+    "|carry|raise|kneel|cheer|weep|applaud|chant|wade|bow|salute|stroll|jog|stretch|relax|flee|dive"
+    "|dance|perform|sing|swim|climb|kiss|touch|unveil|examine|receive|accept|tour|board|depart"
+    "|stand guard|take part|hold (?:a|up|hands|signs|placards|flags|banners|candles|photos|pictures)"
+    "|talk (?:to|with)|watch as|march (?:through|in|along|past|towards?|down|across)"
+    "|protest (?:outside|in front|against|near|in)|visit (?:a|the)|leave (?:a|the)|address (?:a|the)"
+    "|lay (?:flowers|wreaths|a wreath|candles)|line up|clear (?:debris|rubble|snow)"
+    "|search (?:for|through)|cross (?:a|the)|play (?:with|in)"
+)
+_IRREGULAR = "carries|cries|flies|tries"
+PRESENT = re.compile(
+    r"^(?:[A-Z0-9][\w.'’-]*,? (?:(?![a-z]+(?:ed|ing)\b)[\w.'’()-]+,? ){0,5}?)"
+    rf"(?:(?:{_VERBS.replace(' ', r'(?:s|es)? ')})(?:s|es)?|{_IRREGULAR})\b(?! (?:that|to|it|he|she|they)\b)"
+)
+"""A capitalised subject then a present-tense verb of what a picture shows ('Mourners lay...')."""
+
+_NOT_CAPTION = re.compile(
+    r"\b(?:said|says|told|will|would|could|should|has|have|had|was|were|is expected|are expected"
+    r"|according to|I|we|you|our|my|if|because|but)\b|[“”\"]"
+)
+DATED_END = re.compile(
+    r"(?:\b(?:on|in|at|during)\s+|,\s*)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?:,?\s+\d{4})?"
+    r"(?:,?\s+\d{4})?\.?\s*$",
+    re.IGNORECASE,
+)
+"""A caption's date at its end: '... on Tuesday.', '..., March 3, 2022', ', 24 Nov 2007'."""
+
+
+def describes_picture(text: str) -> bool:
+    """A short present-tense sentence of people doing something, with nothing said or reported."""
+    return PRESENT.search(text) is not None and not reports_speech(text)
+
+
+_ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|columnist|contributor|journalist|producer"
+    r"|photographer|bureau|desk|press|reuters|afp|ap|upi|bloomberg|agencies|wire|news service"
+    r"|media|times|post|herald|tribune|journal|telegraph|guardian|daily|gazette|chronicle|\.com"
+    r"|\.co\.uk|\.net)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|van|von|der|del|la|le|al|bin|du))$")
+_CREDIT_WORDS = frozenset(
+    {"of", "the", "for", "and", "in", "at", "on", "&", "a", "with", "special", "to", "senior", "chief"}
+)
+_SPLIT = re.compile(r"\s*(?:,|\||\s[-–—]\s|\s/\s)\s*")
+
+
+def is_named_credit(text: str) -> bool:
+    """'Jane Doe, AP Staff Writer', 'MARK SMITH | Deputy Business Editor': a name, then a role or outlet."""
+    parts = _SPLIT.split(text.strip().rstrip("."), maxsplit=1)
+    if len(parts) != 2 or not parts[1]:
+        return False
+    name, credit = parts[0].split(), parts[1].split()
+    if " in " in f" {parts[0]} ":
+        name = name[: name.index("in")]
+    if not 2 <= len(name) <= 4 or not all(_NAME_WORD.match(word) for word in name):
+        return False
+    if len(credit) > 9 or _ROLE.search(parts[1]) is None:
+        return False
+    return all(
+        word[0].isupper() or word[0].isdigit() or word.lower() in _CREDIT_WORDS or "." in word
+        for word in credit
+    )
+
+
+def dated_picture(text: str) -> bool:
+    """A picture's description that ends with the day it was taken, as agency captions do."""
+    return DATED_END.search(text[-40:]) is not None and describes_picture(text)
+
+
+def reports_speech(text: str) -> bool:
+    """Quotes, 'said', opinions or conditions: article prose, not a picture's description."""
+    return _NOT_CAPTION.search(text) is not None
