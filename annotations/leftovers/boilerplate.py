@@ -17,6 +17,7 @@ from enum import Enum
 
 from annotations.corpus.models import Article, Boilerplate, PassageKey
 from annotations.leftovers import cues as C
+from annotations.leftovers.blocks import Context, is_link, mark_blocks
 from annotations.leftovers.cues import Cue
 from annotations.leftovers.shape import GOOD_WORDS, MAX_PROBE, WORD_EDGES, Shape, is_english, shape_of
 from annotations.leftovers.templates import COMMON_ARTICLES, recurring_lines
@@ -29,6 +30,8 @@ BYLINE_WORDS = 4
 """Unsure lines between the headline and the text up to this long are bylines; longer ones decks."""
 TITLE_REACH = 10
 """How far above the first paragraph the headline may be, past bylines, dates and buttons."""
+TITLE_SCAN = 40
+"""How many lines above it are read at most, leftovers included."""
 TRAILING_WORDS = 12
 AT_END = 3
 """Cues marked `at_end` count in the last passages and from the next-to-last sentence on."""
@@ -105,6 +108,20 @@ def _detect_article(
         if count:
             cues_found.append(C.TEMPLATE_LINE_COMMON if count >= COMMON_ARTICLES else C.TEMPLATE_LINE)
     _attribute_embeds(evidence)
+    roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
+    good = [index for index, role in enumerate(roles) if role is Role.GOOD] or [len(texts)]
+    title = _title_index(roles, shapes, texts)
+    head = range(good[0]) if title is None else range(title, good[0])
+    mark_blocks(
+        Context(
+            lambda index: roles[index] is Role.BAD,
+            lambda index: good[0] < index < good[-1],
+            lambda index: index not in head,
+        ),
+        evidence,
+        shapes,
+        texts,
+    )
     roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
     headings = _apply_context(roles, evidence, shapes, texts)
     found: dict[int, Boilerplate] = {}
@@ -227,18 +244,23 @@ def _title_index(roles: list[Role], shapes: list[Shape], texts: list[str]) -> in
     good = [index for index, role in enumerate(roles) if role is Role.GOOD][:2]
     if not good:
         return None
-    candidates = [
-        index
-        for index in range(max(0, good[0] - TITLE_REACH), good[0])
-        if roles[index] is Role.UNSURE and (shapes[index].heading or shapes[index].headline)
-    ]
+    candidates, seen = [], 0
+    for index in range(good[0] - 1, max(-1, good[0] - TITLE_SCAN), -1):
+        if roles[index] is Role.BAD:
+            continue
+        seen += 1
+        if seen > TITLE_REACH:
+            break
+        shape = shapes[index]
+        if roles[index] is Role.UNSURE and (shape.heading or shape.headline or is_link(texts[index], shape)):
+            candidates.append(index)
     if not candidates:
         return None
     lede = _content_words(" ".join(texts[index][:600] for index in good))
     best, best_score = None, (0, 0)
     for index in candidates:
         score = (len(_content_words(texts[index]) & lede), shapes[index].words)
-        if score[0] and score >= best_score:
+        if score[0] and score > best_score:
             best, best_score = index, score
     return best
 

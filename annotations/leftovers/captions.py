@@ -60,7 +60,14 @@ DATED_END = re.compile(
 
 
 def describes_picture(text: str) -> bool:
-    """A short present-tense sentence of people doing something, with nothing said or reported."""
+    """A present-tense sentence of people doing something, with nothing said or reported.
+
+    It must end as a sentence does: headlines are written in the present tense too.
+    """
+    return text.rstrip().endswith((".", ")", "]")) and _shows_people(text)
+
+
+def _shows_people(text: str) -> bool:
     return PRESENT.search(text) is not None and not reports_speech(text)
 
 
@@ -98,7 +105,7 @@ def is_named_credit(text: str) -> bool:
 
 def dated_picture(text: str) -> bool:
     """A picture's description that ends with the day it was taken, as agency captions do."""
-    return DATED_END.search(text[-40:]) is not None and describes_picture(text)
+    return DATED_END.search(text[-40:]) is not None and _shows_people(text)
 
 
 def reports_speech(text: str) -> bool:
