@@ -67,14 +67,24 @@ class Context:
 
 def mark_blocks(context: Context, evidence: list[list[Cue]], shapes: list[Shape], texts: list[str]) -> None:
     """Add block evidence: header-led lists of links, runs of headline-like lines, captions."""
-    _header_lists(context, evidence, shapes, texts)
+    for block in _header_lists(context, evidence, shapes, texts):
+        for member in block:
+            evidence[member].append(RELATED_BLOCK)
     _headline_runs(context, evidence, shapes, texts)
     _captions_beside_credits(evidence, shapes, texts)
 
 
-def _header_lists(context: Context, evidence: list[list[Cue]], shapes: list[Shape], texts: list[str]) -> None:
+def listed(context: Context, evidence: list[list[Cue]], shapes: list[Shape], texts: list[str]) -> set[int]:
+    """The passages in lists of links under a header: never the article's headline."""
+    return {index for block in _header_lists(context, evidence, shapes, texts) for index in block}
+
+
+def _header_lists(
+    context: Context, evidence: list[list[Cue]], shapes: list[Shape], texts: list[str]
+) -> list[range]:
     """Under 'More news' or 'Related stories': headlines, each perhaps followed by one teaser."""
     count, bad, free = len(texts), context.bad, context.free
+    blocks: list[range] = []
     for start in range(count):
         if not _is_header(evidence[start], texts[start]):
             continue
@@ -92,9 +102,9 @@ def _header_lists(context: Context, evidence: list[list[Cue]], shapes: list[Shap
             after = teaser + 1 if has_teaser else teaser
             if has_teaser and after < count and _continues_prose(after, shapes, texts):
                 break
-            for member in range(index, after):
-                evidence[member].append(RELATED_BLOCK)
+            blocks.append(range(index, after))
             index = after
+    return blocks
 
 
 def _heads_article(index: int, context: Context, evidence: list[list[Cue]]) -> bool:

@@ -11,13 +11,13 @@ introduces a paragraph is a heading. Only the text is used, never markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
 from annotations.corpus.models import Article, Boilerplate, PassageKey
 from annotations.leftovers import cues as C
-from annotations.leftovers.blocks import Context, is_link, mark_blocks
+from annotations.leftovers.blocks import Context, is_link, listed, mark_blocks
 from annotations.leftovers.cues import Cue
 from annotations.leftovers.shape import GOOD_WORDS, MAX_PROBE, WORD_EDGES, Shape, is_english, shape_of
 from annotations.leftovers.templates import COMMON_ARTICLES, recurring_lines
@@ -110,18 +110,14 @@ def _detect_article(
     _attribute_embeds(evidence)
     roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
     good = [index for index, role in enumerate(roles) if role is Role.GOOD] or [len(texts)]
-    title = _title_index(roles, shapes, texts)
-    head = range(good[0]) if title is None else range(title, good[0])
-    mark_blocks(
-        Context(
-            lambda index: roles[index] is Role.BAD,
-            lambda index: good[0] < index < good[-1],
-            lambda index: index not in head,
-        ),
-        evidence,
-        shapes,
-        texts,
+    context = Context(
+        lambda index: roles[index] is Role.BAD, lambda index: good[0] < index < good[-1], lambda _: True
     )
+    links = listed(context, evidence, shapes, texts)
+    title = _title_index(roles, shapes, texts, links)
+    head = range(good[0]) if title is None else range(title, good[0])
+    protected = {index for index in head if index not in links} | {title}
+    mark_blocks(replace(context, free=lambda index: index not in protected), evidence, shapes, texts)
     roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
     headings = _apply_context(roles, evidence, shapes, texts)
     found: dict[int, Boilerplate] = {}
@@ -215,7 +211,7 @@ def _context_cue(
     if title is not None and title < index < first_good:
         return None if shape.sentence or shape.words > BYLINE_WORDS else C.BELOW_HEADLINE
     if title is not None and index < title:
-        kicker = _pairs_with_title(index, title, shapes)
+        kicker = _pairs_with_title(index, title, sure, evidence, texts)
         return None if shape.chatty or kicker else C.ABOVE_HEADLINE
     if index < first_good and evidence[index]:
         return replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
@@ -233,13 +229,24 @@ def _trails(index: int, shapes: list[Shape], texts: list[str]) -> bool:
     return following >= len(texts) or not _LIST_ITEM.match(texts[following])
 
 
-def _pairs_with_title(index: int, title: int, shapes: list[Shape]) -> bool:
-    """A headline-like line right above the title is a kicker or a second headline."""
-    shape = shapes[index]
-    return index == title - 1 and (shape.heading or shape.headline) and shape.words >= 3
+def _pairs_with_title(
+    index: int, title: int, sure: Sure, evidence: list[list[Cue]], texts: list[str]
+) -> bool:
+    """A headline-like line just above the title (past a date or byline) that shares its words.
+
+    Pages print a kicker, or the headline above a deck that was taken for the title.
+    """
+    above = title - 1
+    while above > index and sure.roles[above] is Role.BAD and _kind(evidence[above]) == "metadata":
+        above -= 1
+    if above != index or len(texts[index].split()) < 3:
+        return False
+    return above == title - 1 or bool(_content_words(texts[index]) & _content_words(texts[title]))
 
 
-def _title_index(roles: list[Role], shapes: list[Shape], texts: list[str]) -> int | None:
+def _title_index(
+    roles: list[Role], shapes: list[Shape], texts: list[str], links: Collection[int] = ()
+) -> int | None:
     """The headline: a heading-like line just above the first paragraphs that shares their words."""
     good = [index for index, role in enumerate(roles) if role is Role.GOOD][:2]
     if not good:
@@ -252,7 +259,9 @@ def _title_index(roles: list[Role], shapes: list[Shape], texts: list[str]) -> in
         if seen > TITLE_REACH:
             break
         shape = shapes[index]
-        if roles[index] is Role.UNSURE and (shape.heading or shape.headline or is_link(texts[index], shape)):
+        if index in links or roles[index] is not Role.UNSURE:
+            continue
+        if shape.heading or shape.headline or is_link(texts[index], shape):
             candidates.append(index)
     if not candidates:
         return None
