@@ -12,14 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from annotations.leftovers.captions import reports_speech
+from annotations.leftovers.captions import DATED_END, reports_speech
 from annotations.leftovers.cues import Cue
 from annotations.leftovers.shape import Shape
 
 RUN_LINES = 3
 """Headline-like lines in a row that make a list of links without a header above them."""
-LONG_RUN = 5
-"""A run this long is a list of links even inside the article's text."""
+LONG_RUN = 8
+"""A run this long is a list of links even inside the article's text (lists there are shorter)."""
 TEASER_WORDS = 60
 TEASER_FEWEST = 6
 LINK_WORDS = (2, 20)
@@ -32,6 +32,9 @@ _STARTS = re.compile(r"[\"'“‘(]?[A-Z0-9]")
 
 RELATED_RUN = Cue("related-run", "related", 0.7, "one of several headline-like lines in a row")
 RELATED_BLOCK = Cue("related-block", "related", 0.75, "a headline or teaser in a list under a header")
+BESIDE_CREDIT_DATED = Cue(
+    "beside-credit", "caption", 0.6, "a short sentence ending in a date next to a photo credit"
+)
 BESIDE_CREDIT = Cue("beside-credit", "caption", 0.4, "a short sentence next to a photo credit")
 
 _CREDITS = frozenset({"photo-label", "photo-by", "credit-slash", "agency-line", "photo-credit"})
@@ -45,7 +48,7 @@ def is_link(text: str, shape: Shape, fewest: int = LINK_WORDS[0]) -> bool:
         and not text.endswith(_OPEN_END)
         and _STARTS.match(text) is not None
         and _LIST_ITEM.match(text) is None
-        and not (shape.sentence and text.endswith("."))
+        and not (shape.sentence and text.rstrip("\"'”’»)]").endswith("."))
     )
 
 
@@ -157,14 +160,15 @@ def _captions_beside_credits(evidence: list[list[Cue]], shapes: list[Shape], tex
             continue
         for other in (index - 1, index + 1):
             if 0 <= other < len(texts) and _caption_like(other, evidence, shapes, texts):
-                evidence[other].append(BESIDE_CREDIT)
+                dated = DATED_END.search(texts[other][-40:]) is not None
+                evidence[other].append(BESIDE_CREDIT_DATED if dated else BESIDE_CREDIT)
 
 
 def _caption_like(index: int, evidence: list[list[Cue]], shapes: list[Shape], texts: list[str]) -> bool:
     shape = shapes[index]
     return (
         4 <= shape.words <= CAPTION_WORDS
-        and BESIDE_CREDIT not in evidence[index]
+        and not any(cue.name == BESIDE_CREDIT.name for cue in evidence[index])
         and not any(cue.name in _CREDITS for cue in evidence[index])
         and not reports_speech(texts[index])
     )

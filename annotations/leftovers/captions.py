@@ -23,7 +23,7 @@ PICTURED = re.compile(
     r"\b(?:pictured|seen here|shown here|photographed|in this (?:undated |file |handout )?(?:photo"
     r"|picture|image|photograph)|in a (?:photo|picture|handout photo|file photo|photograph)"
     r"|poses? for (?:a )?(?:photo|photographs|pictures|portrait)|(?:photo|picture|image) (?:taken|made"
-    r"|released|provided|shows?|obtained))\b"
+    r"|released|provided|shows?|obtained)|(?:is|are) (?:seen|pictured|shown)(?! as\b)|view shows)\b"
 )
 
 _VERBS = (
@@ -35,12 +35,16 @@ _VERBS = (
     "|talk (?:to|with)|watch as|march (?:through|in|along|past|towards?|down|across)"
     "|protest (?:outside|in front|against|near|in)|visit (?:a|the)|leave (?:a|the)|address (?:a|the)"
     "|lay (?:flowers|wreaths|a wreath|candles)|line up|clear (?:debris|rubble|snow)"
-    "|search (?:for|through)|cross (?:a|the)|play (?:with|in)"
+    "|search (?:for|through)|cross (?:a|the)|play (?:with|in)|clear|rise|billow|burn|hang|lie|fly"
 )
-_IRREGULAR = "carries|cries|flies|tries"
+_IRREGULAR = (
+    "carries|cries|flies|tries|lies"
+    "|(?:is|are) (?:seen|pictured|shown|displayed|lit|illuminated|silhouetted|reflected|escorted|detained)"
+)
 PRESENT = re.compile(
     r"^(?:[A-Z0-9][\w.'’-]*,? (?:(?![a-z]+(?:ed|ing)\b)[\w.'’()-]+,? ){0,5}?)"
-    rf"(?:(?:{_VERBS.replace(' ', r'(?:s|es)? ')})(?:s|es)?|{_IRREGULAR})\b(?! (?:that|to|it|he|she|they)\b)"
+    rf"(?:(?:{_VERBS.replace(' ', r'(?:s|es)? ')})(?:s|es)?|{_IRREGULAR})"
+    r"\b(?! (?:that|to|it|he|she|they|as)\b)"
 )
 """A capitalised subject then a present-tense verb of what a picture shows ('Mourners lay...')."""
 
@@ -90,10 +94,10 @@ def is_named_credit(text: str) -> bool:
     parts = _SPLIT.split(text.strip().rstrip("."), maxsplit=1)
     if len(parts) != 2 or not parts[1]:
         return False
-    name, credit = parts[0].split(), parts[1].split()
+    name, credit = [word for word in parts[0].split() if word != "and"], parts[1].split()
     if " in " in f" {parts[0]} ":
         name = name[: name.index("in")]
-    if not 2 <= len(name) <= 4 or not all(_NAME_WORD.match(word) for word in name):
+    if not 2 <= len(name) <= 6 or not all(_NAME_WORD.match(word) for word in name):
         return False
     if len(credit) > 9 or _ROLE.search(parts[1]) is None:
         return False
@@ -105,7 +109,8 @@ def is_named_credit(text: str) -> bool:
 
 def dated_picture(text: str) -> bool:
     """A picture's description that ends with the day it was taken, as agency captions do."""
-    return DATED_END.search(text[-40:]) is not None and _shows_people(text)
+    dated = DATED_END.search(text[-40:]) is not None
+    return dated and (_shows_people(text) or PICTURED.search(text.lower()) is not None)
 
 
 def reports_speech(text: str) -> bool:

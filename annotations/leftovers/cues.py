@@ -258,16 +258,24 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|caption|credit)s?\s*[,:]|(?:file\s*[-–—]\s*)?in this (?:file |undated |handout )?"
             rf"(?:photo|image|picture)\b|file\s*[-–—]\s|(?:{_AGENCY}|getty images|file photo"
             r"|ap photo/[\w. -]+|image|images|view image in fullscreen|enlarge this image|expand image"
-            r"|open image in viewer)\.?$|credit\s*(?:\.\.\.|…))"), max_words=80),
+            r"|open image in viewer)\.?$|credit\s*(?:\.\.\.|…)"
+            r"|(?:getty images|shutterstock|istock(?:photo)?|alamy)\s*/\s*[\w.' -]{1,40}$)"), max_words=80),
     Cue("caption-verb", "caption", 0.6, "a present-tense picture description ending in a date",
         _dated_tail(r"\b(?:speaks|gestures|looks on|waves|arrives|poses|listens|attends|reacts|is seen"
               r"|are seen|pictured|shakes hands|greets|stands|sits|walks|celebrates)\b.{0,160}\b(?:on|in)"
               rf"\s+(?:{_DATE}|{_MONTH}\s+\d{{1,2}})\.?\s*$", 240), max_words=50),
+    Cue("caption-view", "caption", 0.75, "a picture's description ('A general view of ...')",
+        _rx(r"^(?:a |an )?(?:general|aerial|partial|close-up|wide|drone|night|file) view\b"), max_words=50),
+    Cue("credit-tail", "caption", 0.8, "a sentence followed by the picture agency's name",
+        _tail(r"[a-z][.!?]\s+(?:AFP|AP|Reuters|REUTERS|Getty Images|GETTY IMAGES|EPA|Xinhua|AAP|PA|ANP|DPA"
+              r"|Bloomberg|Shutterstock|Alamy)(?: (?:via|/) Getty Images)?\s*$", 60),
+        max_words=60, cased=True, needles=("afp", "ap", "reuters", "getty", "epa", "xinhua", "aap", "pa",
+                                           "anp", "dpa", "bloomberg", "shutterstock", "alamy")),
     Cue("caption-position", "caption", 0.8, "says who stands where in a picture ('(left)')",
         captions.POSITION.search, max_words=70, needles=("(", "from left", "left to right", "l-r")),
     Cue("caption-pictured", "caption", 0.45, "says what a picture shows ('pictured', 'in this photo')",
         captions.PICTURED.search, max_words=60,
-        needles=("pictur", "seen here", "shown here", "photo", "image", "poses")),
+        needles=("pictur", "seen", "shown", "photo", "image", "poses", "view shows")),
     Cue("caption-present", "caption", 0.45, "a present-tense sentence of people doing something",
         captions.describes_picture, max_words=45, cased=True),
     Cue("caption-dated", "caption", 0.65, "a present-tense picture description ending in its date",
@@ -285,7 +293,10 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"\s*[:»›>…]?(?:\s*:.*)?$|^(?:continue|keep) reading\b.{0,40}$|^read the (?:full|whole|rest)"
             r"\b.{0,40}$|^more\s*[»›>]|^click (?:here|for)\b.{0,60}$|^(?:read|see) (?:next|also|more)"
             r"\s*:|^(?:watch|listen|video|audio|gallery|photos|read more)\s*:|^(?:previous|next|related)"
-            r" (?:story|article|post)\s*:|^watch (?:on youtube|the video|now|live)\b.{0,40}$"),
+            r" (?:story|article|post)\s*:|^watch (?:on youtube|the video|now|live)\b.{0,40}$"
+            r"|^(?!.*[.!]$)(?:related(?: stories| story| articles?| content| coverage)?|also read|read also"
+            r"|see also|more on this|further reading|recommended|trending|most read|editor'?s pick)"
+            r"\s*[:|]\s*\S"),
         max_words=16),
     Cue("audio-player", "promo", 0.9, "an audio player's label ('Listen to this article · 4 min')",
         _rx(r"^listen(?: to (?:this|the) (?:article|story|episode))?(?:\s*[·•|-]?\s*\d+(?::\d+)?\s*"
@@ -298,6 +309,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|add|gift)(?:\s+(?:this|the|to|on|via|with|it))*(?:\s+(?:article|story|page|post|link|video"
             r"|gallery|a friend|friend|facebook|twitter|x|linkedin|whatsapp|email|reddit|version|full"
             rf"|del\.icio\.us|digg|favorites))*\s*[:!]?|(?:{_SOCIAL_SITE}\s*(?:[|,·•/]|-\s)?\s*){{2,}})$"
+            r"|^click to (?:share|email|e-mail|print|tweet|pin)\b|\(opens in (?:a )?new window\)$"
             r"|^follow (?:us|[\w@.-]+(?: [\w.-]+){0,3} on (?:twitter|x|facebook|instagram|threads|bluesky"
             r"|linkedin|youtube|tiktok))\b|^(?:link copied!?|copy link|link copied to clipboard)$"
             r"|^our standards\s*:|\bspread the (?:news|word) by\b|^share (?:&|and) save\b"),
@@ -321,13 +333,19 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\bno spam\b|\bsign me up\b|\bby submitting your (?:e-?mail|details)\b|\bfree articles? "
             r"(?:left|remaining)\b|\bto continue reading\b|\bbecome a (?:member|subscriber|patron)\b"
             r"|\bget home delivery\b|\bregister (?:now|today|for free)\b"
-            r"|\b(?:create|register for) a free account\b|\b(?:newsletter|briefing|digest) (?:in your inbox"
+            r"|\b(?:create|register for) a free account\b"
+            r"|^(?:get|join|receive|stay|never miss|don'?t miss|download|follow us)\b.{0,100}"
+            r"\b(?:newsletters?|inbox|alerts|(?:morning|evening|daily|weekly) (?:email|briefing)|google news"
+            r"|our app|the app)\b"
+            r"|\b(?:our|this) journalism is (?:funded|supported|made possible)\b|\breaders like you\b"
+            r"|\b(?:newsletter|briefing|digest) (?:in your inbox"
             r"|every (?:morning|evening|day|week))"),
         max_words=45, needles=("newsletter", "delivered", "rss", "emailed", "news via", "sign",
                                "subscri", "briefing", "alert", "inbox", "enter", "already", "trial",
                                "journalism", "unlimited", "registered", "logged", "log in", "all set",
                                "never share", "spam", "submitting", "free article", "continue reading",
-                               "become a", "access", "register", "free account", "digest", "delivery")),
+                               "become a", "access", "register", "free account", "digest", "delivery",
+                               "alerts", "email", "google news", "app", "journalism", "readers like")),
     Cue("subscribe-button", "promo", 0.9, "a subscribe, sign-up or app button",
         _rx(r"^(?:newsletters?|subscribe|sign up|register|create (?:an|a free) account|my account"
             r"|free newsletters?|get (?:the|our) app|download (?:the|our) app|get our rss feed"
@@ -404,17 +422,21 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"responsible for the content of (?:external|third[- ]party)\b|\bis a member of (?:the )?"
             r"[\w' ]{0,40}(?:press council|ipso|independent press standards|trust project|news media "
             r"council)\b|\b(?:regulated by ipso|editors' code of practice)\b|\bwe may (?:earn|receive) "
-            r"(?:a )?(?:commission|affiliate)|\baffiliate (?:links?|commission)\b"),
+            r"(?:a )?(?:commission|affiliate)|\baffiliate (?:links?|commission)\b"
+            r"|^(?:this|our) (?:article|story|reporting|report|series|project|coverage|content|piece"
+            r"|journalism) (?:was|is) (?:produced|reported|made possible|published|supported|funded)"
+            r" (?:with|through|by|in) (?:the )?(?:support|a grant|funding|partnership)"),
         max_words=70, needles=("disclaimer", "expressed", "reflect", "represent", "purposes only",
                                "advice", "responsible for", "member of", "ipso", "editors' code",
-                               "commission", "affiliate")),
+                               "commission", "affiliate", "support", "grant", "funding",
+                               "partnership")),
     Cue("about-publisher", "other", 0.8, "a note about the author, the site or its publisher",
-        _rx(r"^about (?:the )?(?:authors?|publisher|us|this (?:site|blog|newspaper|newsletter|series"
-            r"|story|report|project)|the (?:writer|reporter|photographer))\s*:?\s*$|^about (?:the )?"
+        _rx(r"^(?i:about (?:the )?(?:authors?|publisher|us|this (?:site|blog|newspaper|newsletter|series"
+            r"|story|report|project)|the (?:writer|reporter|photographer)))\s*(?::|$)|^(?i:about) (?:the )?"
             r"[A-Z][\w.&'’ -]{1,40}\s*[:—–]\s+\S|^(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} is (?:an?"
             r"|the) (?:[\w-]+ ){0,4}(?:news|media|publishing|journalism) (?:organi[sz]ation|outlet|company"
             r"|site|website|publisher|platform|service|brand|group|network)\b"),
-        max_words=60, cased=True, at_end=True),
+        max_words=60, cased=True),
     Cue("author-role", "metadata", 0.8, "a reporter's title on its own ('Science correspondent')",
         _rx(r"^(?:[\w.'’-]+ ){0,4}(?:correspondent|editor|reporter|writer|columnist|contributor"
             r"|journalist)$"), max_words=5),
@@ -471,7 +493,8 @@ TEXT_CUES: tuple[Cue, ...] = (
         _rx(r"[^\W_]\s+\[[A-Z][\w /&.'’-]{1,25}\]$|\(\d{1,2}:\d{2}\)$"
             r"|\s[|–-]\s*\d{1,2}/\d{1,2}/\d{2,4}$"), max_words=15, cased=True),
     Cue("rating-widget", "other", 0.85, "a rating, vote or counter widget",
-        _rx(r"^\(?\d+\s+votes?\)?$|^rate this\b|^(?:like|dislike|recommend)(?: it| this)?\s*[?!]?$"
+        _rx(r"^\(?\d+\s+votes?\)?$|^rate this\b|^loading\s*(?:\.\.\.|…)?$|^like this:?$"
+            r"|^(?:like|dislike|recommend)(?: it| this)?\s*[?!]?$"
             r"|\bthumbs (?:up|down)\b|^\d[\d,.]*k?\s*(?:likes?|shares?|views?|reads?|reactions?)$"
             r"|^was this (?:article|story) (?:helpful|useful)|^\[?[-–]\]?\s*text\s*\[?\+\]?$"),
         max_words=8),
