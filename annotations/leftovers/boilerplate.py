@@ -19,8 +19,9 @@ from annotations.corpus.models import Article, Boilerplate, PassageKey
 from annotations.leftovers import cues as C
 from annotations.leftovers.blocks import Context, is_link, listed, mark_blocks
 from annotations.leftovers.cues import Cue
-from annotations.leftovers.shape import GOOD_WORDS, MAX_PROBE, WORD_EDGES, Shape, is_english, shape_of
-from annotations.leftovers.templates import COMMON_ARTICLES, recurring_lines
+from annotations.leftovers.scan import Reader
+from annotations.leftovers.shape import GOOD_WORDS, Shape, is_english
+from annotations.leftovers.templates import COMMON_ARTICLES, outlet_lines, recurring_lines
 
 SENTENCE_WORDS = 10
 SHORT_WORDS = 8
@@ -37,6 +38,8 @@ AT_END = 3
 """Cues marked `at_end` count in the last passages and from the next-to-last sentence on."""
 
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–-])\s")
+_WORDS = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W_]")
+"""Words without their edge punctuation."""
 
 
 class Role(Enum):
@@ -78,35 +81,39 @@ def detect_boilerplate(
     articles: Sequence[Article], phrases: Sequence[str] = (), threshold: float = 0.5
 ) -> tuple[dict[PassageKey, Boilerplate], frozenset[PassageKey]]:
     """Flag leftovers (with kind and reason) and find the article's own headings."""
-    table = C.TEXT_CUES + C.phrase_cues(list(phrases))
-    # Longest reach first, so a long passage stops at the first cue that cannot see it.
-    cues = tuple(sorted(table, key=lambda cue: -cue.max_words))
+    reader = Reader(C.TEXT_CUES + C.phrase_cues(list(phrases)))
     templates = recurring_lines(articles)
+    outlet = outlet_lines(articles)
     flagged: dict[PassageKey, Boilerplate] = {}
     headings: set[PassageKey] = set()
     for article in articles:
-        extra = [templates.get((article.id, passage.index), 0) for passage in article.passages]
-        found, heads = _detect_article(article, cues, extra, threshold)
+        extra = [
+            (templates.get(key, 0), outlet.get(key, 0))
+            for key in ((article.id, passage.index) for passage in article.passages)
+        ]
+        found, heads = _detect_article(article, reader, extra, threshold)
         flagged.update(((article.id, index), label) for index, label in found.items())
         headings.update((article.id, index) for index in heads)
     return flagged, frozenset(headings)
 
 
 def _detect_article(
-    article: Article, cues: tuple[Cue, ...], recurrences: list[int], threshold: float
+    article: Article, reader: Reader, recurrences: list[tuple[int, int]], threshold: float
 ) -> tuple[dict[int, Boilerplate], list[int]]:
     texts = [passage.text.strip() for passage in article.passages]
     english = is_english(texts)
-    shapes = [shape_of(text, english) for text in texts]
+    shapes = [reader.shape(text, english) for text in texts]
     prose = [index for index, shape in enumerate(shapes) if shape.chatty]
     tail = min(len(texts) - AT_END, prose[-1] - 1 if prose else len(texts))
     evidence = [
-        _own_cues(text, shape, cues, index >= tail)
+        reader.cues(text, shape, index >= tail)
         for index, (text, shape) in enumerate(zip(texts, shapes, strict=True))
     ]
-    for cues_found, count in zip(evidence, recurrences, strict=True):
+    for cues_found, (count, in_outlet) in zip(evidence, recurrences, strict=True):
         if count:
             cues_found.append(C.TEMPLATE_LINE_COMMON if count >= COMMON_ARTICLES else C.TEMPLATE_LINE)
+        elif in_outlet:
+            cues_found.append(C.TEMPLATE_LINE_OUTLET)
     _attribute_embeds(evidence)
     roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
     good = [index for index, role in enumerate(roles) if role is Role.GOOD] or [len(texts)]
@@ -127,25 +134,6 @@ def _detect_article(
             if score >= threshold:
                 found[passage.index] = _label(evidence[index], score)
     return found, [article.passages[index].index for index in headings if index not in found]
-
-
-def _own_cues(text: str, shape: Shape, cues: tuple[Cue, ...], near_end: bool) -> list[Cue]:
-    """The cues the text fires; `cues` is ordered by falling `max_words`."""
-    probe = text if len(text) <= MAX_PROBE else text[:1000] + " … " + text[-1000:]
-    lower = probe.lower()
-    contains = lower.__contains__
-    words = shape.words
-    found: list[Cue] = []
-    for cue in cues:
-        if words > cue.max_words:
-            break
-        needles = cue.needles
-        if (needles and not any(map(contains, needles))) or (cue.at_end and not near_end):
-            continue
-        test = cue.test
-        if test is not None and test(probe if cue.cased else lower):
-            found.append(cue)
-    return found
 
 
 def _attribute_embeds(evidence: list[list[Cue]]) -> None:
@@ -275,7 +263,7 @@ def _title_index(
 
 
 def _content_words(text: str) -> set[str]:
-    words = (word.strip(WORD_EDGES).removesuffix("'s").removesuffix("’s") for word in text.lower().split())
+    words = _WORDS.findall(text.lower().replace("’s", "").replace("'s", ""))
     return {word for word in words if len(word) > 2 and word not in C.STOPWORDS}
 
 

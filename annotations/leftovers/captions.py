@@ -47,6 +47,13 @@ PRESENT = re.compile(
     r"\b(?! (?:that|to|it|he|she|they|as)\b)"
 )
 """A capitalised subject then a present-tense verb of what a picture shows ('Mourners lay...')."""
+_HEADS = frozenset(
+    form
+    for head in re.sub(r"\(\?:[^)]*\)", "", _VERBS).replace("?", "").split("|")
+    for form in (head.split()[0], head.split()[0] + "s", head.split()[0] + "es")
+) | frozenset(_IRREGULAR.split("(")[0].strip("|").split("|")) | {"is", "are", "looks"}
+"""The first word of every verb PRESENT looks for, in all its forms: a cheap test before it."""
+_EDGES = ".,;:!?\"'’”)—–-"
 
 _NOT_CAPTION = re.compile(
     r"\b(?:said|says|told|will|would|could|should|has|have|had|was|were|is expected|are expected"
@@ -72,6 +79,9 @@ def describes_picture(text: str) -> bool:
 
 
 def _shows_people(text: str) -> bool:
+    words = text.split(None, 8)[1:8]
+    if _HEADS.isdisjoint(word.rstrip(_EDGES) for word in words):
+        return False
     return PRESENT.search(text) is not None and not reports_speech(text)
 
 
@@ -107,8 +117,27 @@ def is_named_credit(text: str) -> bool:
     )
 
 
+_AGENCIES = frozenset(
+    {"AFP", "AP", "Reuters", "REUTERS", "Getty Images", "GETTY IMAGES", "EPA", "Xinhua", "AAP", "PA", "ANP",
+     "DPA", "Bloomberg", "Shutterstock", "Alamy", "AFP via Getty Images", "AP via Getty Images"}
+)
+
+
+def agency_after_sentence(text: str) -> bool:
+    """'... outside the ministry. AFP': a picture agency's name after the caption's last sentence."""
+    end = text.rstrip()[-32:]
+    for stop in (". ", "! ", "? "):
+        cut = end.rfind(stop)
+        if cut > 0 and end[cut - 1].isalpha() and end[cut + 2 :].strip() in _AGENCIES:
+            return True
+    return False
+
+
 def dated_picture(text: str) -> bool:
     """A picture's description that ends with the day it was taken, as agency captions do."""
+    last = text.rstrip(". ")[-3:]
+    if not (last[-1:].isdigit() or last.lower() == "day"):
+        return False
     dated = DATED_END.search(text[-40:]) is not None
     return dated and (_shows_people(text) or PICTURED.search(text.lower()) is not None)
 

@@ -37,17 +37,37 @@ class Cue:
     cased: bool = False
     at_end: bool = False
     """Only near the end of the article's text (author notes follow its last paragraph)."""
+    tail: bool = False
+    """The test reads only the passage's end, so its needles are looked for in the last TAIL chars."""
 
 
-def _rx(pattern: str) -> Callable[[str], object]:
+@dataclass(frozen=True, slots=True)
+class Search:
+    """A test that is one regular expression search, of the whole passage or of its end.
+
+    The detector can combine such tests into one pattern that rules many cues out at once.
+    """
+
+    pattern: re.Pattern[str]
+    size: int = 0
+    """0: the whole passage; otherwise only its last `size` characters."""
+
+    def __call__(self, text: str) -> object:
+        return self.pattern.search(text[-self.size :] if self.size else text)
+
+
+def _rx(pattern: str) -> Search:
     """A search compiled once (patterns are written for lower-case text)."""
-    return re.compile(pattern).search
+    return Search(re.compile(pattern))
 
 
-def _tail(pattern: str, size: int = 160) -> Callable[[str], object]:
+TAIL = 240
+"""The longest end of a passage a `_tail` test reads."""
+
+
+def _tail(pattern: str, size: int = 160) -> Search:
     """A search of the passage's last `size` characters, for cues about how a passage ends."""
-    search = re.compile(pattern).search
-    return lambda text: search(text[-size:])
+    return Search(re.compile(pattern), size)
 
 
 def _dated_tail(pattern: str, size: int) -> Callable[[str], object]:
@@ -239,19 +259,19 @@ TEXT_CUES: tuple[Cue, ...] = (
     Cue("social-embed", "social", 0.9, "ends like an embedded post (handle and date, t.co or pic link)",
         _tail(rf"\(@[\w.@-]{{1,60}}\)\s*{_DATE}\s*$|\bpic\.twitter\.com/\w+|https?://t\.co/\w+\s*$"
               r"|\b(?:view this post on instagram|a post shared by)\b", 200),
-        max_words=90, needles=("(@", "pic.twitter", "t.co/", "instagram", "post shared")),
+        max_words=90, needles=("(@", "pic.twitter", "t.co/", "instagram", "post shared"), tail=True),
     # Captions and credits
     Cue("photo-credit", "caption", 0.9, "ends with a photo credit in parentheses",
         _tail(rf"\((?:[a-z][\w.&' -]{{0,40}} ?/ ?){{1,4}}[a-z][\w.&' -]{{0,40}}\)\.?$"
               rf"|\((?:[^()]{{0,50}}\b(?:photo|image|picture|credit|handout|courtesy|file)\b[^()]{{0,50}}"
               rf"|(?:[^()]{{0,40}}\b)?(?:{_AGENCY})\b[^()]{{0,30}})\)\.?$"),
-        max_words=80, needles=(")",)),
+        max_words=80, needles=(")",), tail=True),
     Cue("credit-slash", "caption", 0.85, "ends with a credit such as 'REUTERS/Jane Doe'",
         _tail(rf"(?:\b(?i:{_AGENCY}|epa(?:-efe)?)(?: [Ii]mages)?\s*/\s*[A-Z][\w.' -]{{1,40}}"
               rf"|[A-Z][\w.' -]{{1,40}}/(?i:{_AGENCY}|epa(?:-efe)?|the [a-z][\w ]{{1,30}})"
               r"(?: via getty images)?|\b(?i:photo(?:graph)?|picture|image)s?(?: by)?\s*:\s*"
               r"[A-Z][\w.' -]{1,40}(?:/[A-Z][\w.' -]{1,40})?)\.?$"),
-        max_words=80, needles=("/", ":"), cased=True),
+        max_words=80, needles=("/", ":"), cased=True, tail=True),
     Cue("photo-label", "caption", 0.85, "labels a picture or its credit",
         _rx(r"^(?:(?:photo|photograph|image|picture|pic|illustration|graphic|credit|photo credit"
             r"|file photo|caption|courtesy)s?(?: by)?\s*[:/|]|(?:image|photo|picture|video) (?:source"
@@ -267,15 +287,13 @@ TEXT_CUES: tuple[Cue, ...] = (
     Cue("caption-view", "caption", 0.75, "a picture's description ('A general view of ...')",
         _rx(r"^(?:a |an )?(?:general|aerial|partial|close-up|wide|drone|night|file) view\b"), max_words=50),
     Cue("credit-tail", "caption", 0.8, "a sentence followed by the picture agency's name",
-        _tail(r"[a-z][.!?]\s+(?:AFP|AP|Reuters|REUTERS|Getty Images|GETTY IMAGES|EPA|Xinhua|AAP|PA|ANP|DPA"
-              r"|Bloomberg|Shutterstock|Alamy)(?: (?:via|/) Getty Images)?\s*$", 60),
-        max_words=60, cased=True, needles=("afp", "ap", "reuters", "getty", "epa", "xinhua", "aap", "pa",
-                                           "anp", "dpa", "bloomberg", "shutterstock", "alamy")),
+        captions.agency_after_sentence, max_words=60, cased=True),
     Cue("caption-position", "caption", 0.8, "says who stands where in a picture ('(left)')",
         captions.POSITION.search, max_words=70, needles=("(", "from left", "left to right", "l-r")),
     Cue("caption-pictured", "caption", 0.45, "says what a picture shows ('pictured', 'in this photo')",
-        captions.PICTURED.search, max_words=60,
-        needles=("pictur", "seen", "shown", "photo", "image", "poses", "view shows")),
+        captions.PICTURED.search, max_words=45,
+        needles=("pictur", "seen here", "shown here", "photo", "image", "poses", "is seen", "are seen",
+                 "is shown", "are shown", "view shows")),
     Cue("caption-present", "caption", 0.45, "a present-tense sentence of people doing something",
         captions.describes_picture, max_words=45, cased=True),
     Cue("caption-dated", "caption", 0.65, "a present-tense picture description ending in its date",
@@ -302,7 +320,7 @@ TEXT_CUES: tuple[Cue, ...] = (
         _rx(r"^listen(?: to (?:this|the) (?:article|story|episode))?(?:\s*[·•|-]?\s*\d+(?::\d+)?\s*"
             r"(?:min(?:ute)?s?)?)?$"), max_words=10),
     Cue("teaser-ellipsis", "related", 0.6, "a teaser cut off with an ellipsis",
-        _tail(r"[^\W\d_]{2}\s*(?:…|\.\.\.)\s*$", 12), max_words=45, needles=("…", "...")),
+        _tail(r"[^\W\d_]{2}\s*(?:…|\.\.\.)\s*$", 12), max_words=45, needles=("…", "..."), tail=True),
     # Promotions: sharing, subscriptions, ads, cookies
     Cue("share-prompt", "promo", 0.9, "a share, print or follow button",
         _rx(rf"^[•·*-]?\s*(?:(?:share|tweet|email|e-mail|print|save|bookmark|pin|send|forward|recommend"
@@ -334,18 +352,22 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"(?:left|remaining)\b|\bto continue reading\b|\bbecome a (?:member|subscriber|patron)\b"
             r"|\bget home delivery\b|\bregister (?:now|today|for free)\b"
             r"|\b(?:create|register for) a free account\b"
-            r"|^(?:get|join|receive|stay|never miss|don'?t miss|download|follow us)\b.{0,100}"
-            r"\b(?:newsletters?|inbox|alerts|(?:morning|evening|daily|weekly) (?:email|briefing)|google news"
-            r"|our app|the app)\b"
             r"|\b(?:our|this) journalism is (?:funded|supported|made possible)\b|\breaders like you\b"
             r"|\b(?:newsletter|briefing|digest) (?:in your inbox"
             r"|every (?:morning|evening|day|week))"),
-        max_words=45, needles=("newsletter", "delivered", "rss", "emailed", "news via", "sign",
-                               "subscri", "briefing", "alert", "inbox", "enter", "already", "trial",
-                               "journalism", "unlimited", "registered", "logged", "log in", "all set",
-                               "never share", "spam", "submitting", "free article", "continue reading",
-                               "become a", "access", "register", "free account", "digest", "delivery",
-                               "alerts", "email", "google news", "app", "journalism", "readers like")),
+        max_words=35, needles=(
+            "newsletter", "delivered to your", "delivered straight", "delivered direct", "rss", "emailed",
+            "news via", "sign up", "sign-up", "signup", "signing up", "signed up", "sign me", "subscri",
+            "alerts delivered", "alert delivered", "briefing delivered", "inbox", "enter your",
+            "have an account", "start your", "journalism", "unlimited digital", "you agree", "you must",
+            "log in", "valid e", "all set", "never share", "no spam", "submitting", "free article",
+            "continue reading", "become a", "home delivery", "register now", "register today",
+            "register for", "free account", "readers like", "briefing every", "digest every",
+        )),
+    Cue("promo-invite", "promo", 0.85, "invites the reader to an app, alerts or a newsletter",
+        _rx(r"^(?:get|join|receive|stay|never miss|don'?t miss|download|follow us)\b.{0,100}"
+            r"\b(?:newsletters?|inbox|alerts|(?:morning|evening|daily|weekly) (?:email|briefing)|google news"
+            r"|our app|the app)\b"), max_words=30),
     Cue("subscribe-button", "promo", 0.9, "a subscribe, sign-up or app button",
         _rx(r"^(?:newsletters?|subscribe|sign up|register|create (?:an|a free) account|my account"
             r"|free newsletters?|get (?:the|our) app|download (?:the|our) app|get our rss feed"
@@ -373,7 +395,7 @@ TEXT_CUES: tuple[Cue, ...] = (
         _rx(r"\bwe use cookies\b|\b(?:this|our) (?:site|website) uses cookies\b|\bby (?:continuing|using)"
             r" (?:to (?:use|browse) )?(?:this|our) (?:site|website)\b|\bmanage (?:your )?(?:privacy"
             r"|consent|cookie) (?:settings|preferences)\b"),
-        needles=("cookie", "continuing", "by using", "privacy", "consent")),
+        max_words=150, needles=("cookie", "by continuing", "by using", "manage")),
     Cue("legal-links", "promo", 0.85, "privacy, terms or cookie links",
         _rx(r"\bour (?:privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions))\b"
             r"|^(?!.*[.!?]$).*\b(?:privacy (?:policy|notice|statement)|terms (?:of (?:use|service)"
@@ -422,14 +444,16 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"responsible for the content of (?:external|third[- ]party)\b|\bis a member of (?:the )?"
             r"[\w' ]{0,40}(?:press council|ipso|independent press standards|trust project|news media "
             r"council)\b|\b(?:regulated by ipso|editors' code of practice)\b|\bwe may (?:earn|receive) "
-            r"(?:a )?(?:commission|affiliate)|\baffiliate (?:links?|commission)\b"
-            r"|^(?:this|our) (?:article|story|reporting|report|series|project|coverage|content|piece"
+            r"(?:a )?(?:commission|affiliate)|\baffiliate (?:links?|commission)\b"),
+        max_words=50, needles=(
+            "disclaimer", "expressed", "reflect the", "represent the", "purposes only", "advice",
+            "responsible for the content", "council", "ipso", "trust project", "editors' code",
+            "affiliate", "a commission",
+        )),
+    Cue("funding-note", "other", 0.85, "says who paid for or partnered in the reporting",
+        _rx(r"^(?:this|our) (?:article|story|reporting|report|series|project|coverage|content|piece"
             r"|journalism) (?:was|is) (?:produced|reported|made possible|published|supported|funded)"
-            r" (?:with|through|by|in) (?:the )?(?:support|a grant|funding|partnership)"),
-        max_words=70, needles=("disclaimer", "expressed", "reflect", "represent", "purposes only",
-                               "advice", "responsible for", "member of", "ipso", "editors' code",
-                               "commission", "affiliate", "support", "grant", "funding",
-                               "partnership")),
+            r" (?:with|through|by|in) (?:the )?(?:support|a grant|funding|partnership)"), max_words=50),
     Cue("about-publisher", "other", 0.8, "a note about the author, the site or its publisher",
         _rx(r"^(?i:about (?:the )?(?:authors?|publisher|us|this (?:site|blog|newspaper|newsletter|series"
             r"|story|report|project)|the (?:writer|reporter|photographer)))\s*(?::|$)|^(?i:about) (?:the )?"
@@ -474,8 +498,10 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|redistributed)[^.]{0,60}\bwithout (?:the )?(?:prior )?(?:written )?permission\b"
             r"|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b"
             r"|\b(?:copying|republication|redistribution) of [\w ]{0,30}content\b|™ is a trade ?mark\b"),
-        max_words=45, needles=("(c)", "copyright", "©", "rights reserved", "may not be",
-                               "reproduction", "content", "™")),
+        max_words=40, needles=("(c)", "copyright", "©", "rights reserved", "may not be published",
+                               "may not be reproduced", "may not be broadcast", "may not be rewritten",
+                               "may not be redistributed", "reproduction", "copying", "republication",
+                               "redistribution", "™")),
     Cue("posted-by", "metadata", 0.85, "a 'Posted by ... on ...' line",
         _rx(r"^(?:posted|submitted) (?:by|on|at|in)\b.{0,120}$|^(?:with (?:a )?(?:report|files"
             r"|reporting) from|from (?:our )?correspondents? in)\b"), max_words=25),
@@ -512,6 +538,9 @@ AFTER_TEXT = Cue("after-text", "other", 0.55, "a short line after the article's 
 BEFORE_TEXT = Cue("before-text", "other", 0.55, "a line with a weak cue above the first paragraph")
 TEMPLATE_LINE = Cue("template-line", "other", 0.45, "recurs across articles in different places")
 TEMPLATE_LINE_COMMON = Cue("template-line", "other", 0.7, "recurs across many articles")
+TEMPLATE_LINE_OUTLET = Cue(
+    "template-line", "other", 0.5, "recurs in other articles of the same outlet, among different text"
+)
 
 
 def phrase_cues(phrases: tuple[str, ...] | list[str]) -> tuple[Cue, ...]:
