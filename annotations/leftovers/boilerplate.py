@@ -110,10 +110,12 @@ def _detect_article(
         for index, (text, shape) in enumerate(zip(texts, shapes, strict=True))
     ]
     for cues_found, (count, in_outlet) in zip(evidence, recurrences, strict=True):
-        if count:
-            cues_found.append(C.TEMPLATE_LINE_COMMON if count >= COMMON_ARTICLES else C.TEMPLATE_LINE)
+        if count >= COMMON_ARTICLES:
+            cues_found.append(C.TEMPLATE_LINE_COMMON)
         elif in_outlet:
             cues_found.append(C.TEMPLATE_LINE_OUTLET)
+        elif count:
+            cues_found.append(C.TEMPLATE_LINE)
     _attribute_embeds(evidence)
     roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
     good = [index for index, role in enumerate(roles) if role is Role.GOOD] or [len(texts)]

@@ -132,7 +132,7 @@ _BUTTON_WORDS = _BUTTON_ACTIONS | frozenset(
         "delicious", "del", "icio", "yahoo", "google", "myweb", "newsvine", "stumbleupon",
         "technorati", "what's", "whats", "s", "tools", "list", "discuss", "at", "forum", "more",
         "options", "it", "view", "format", "your", "my", "web", "blog", "sphere", "these", "are",
-        "favorites", "favourites", "messenger", "telegram", "pinterest", "flipboard", "threads"
+        "favorites", "favourites", "messenger", "telegram", "pinterest", "flipboard", "threads", "what"
     }
 )
 
