@@ -31,6 +31,7 @@ sys.path[:0] = [CODE, str(ROOT / "tests"), str(ROOT / "tests" / "bench")]
 from boilerplate_devset import (  # noqa: E402
     SCRAPER_PAGES,
     DevSet,
+    article_from_lines,
     body_kept,
     devdata_dir,
     load_devdata,
@@ -57,7 +58,11 @@ def quality(threshold: float) -> dict[str, tuple[float, float, float, float, int
     sets["repo scraper-like"] = (repo, scraper)
     folder = devdata_dir()
     if folder is not None:
-        sets["2008 pages (devdata)"] = (load_devdata(folder), None)
+        window = load_devdata(folder)
+        sets["2008 pages (devdata)"] = (window, None)
+        whole = whole_pages(window, folder.parent / "html")
+        if whole.articles:
+            sets[f"{len(whole.articles)} whole pages"] = (whole, None)
     rows = {}
     for name, (devset, subset) in sets.items():
         flagged, _ = detect_boilerplate(subset or devset.articles, threshold=threshold)
@@ -66,6 +71,31 @@ def quality(threshold: float) -> dict[str, tuple[float, float, float, float, int
         kept = body_kept(part, flagged)
         rows[name] = (scores.precision, scores.recall, scores.f1, kept, scores.fp, scores.fn)
     return rows
+
+
+def whole_pages(window: DevSet, html_folder: Path) -> DevSet:
+    """The pages dumped whole from their HTML, labelled where the window is found in the dump.
+
+    Lines outside the window lie before the article's first line or after its last: page chrome.
+    """
+    from page_dump import decode, page_lines
+
+    articles, labels = [], {}
+    for article in window.articles:
+        path = html_folder / article.id.replace(".txt", ".html")
+        if not path.is_file():
+            continue
+        lines = page_lines(decode(path.read_bytes()))
+        texts = [passage.text for passage in article.passages]
+        start = next((i for i in range(len(lines)) if lines[i : i + len(texts)] == texts), None)
+        if start is None:
+            continue
+        page = article_from_lines(article.id, lines)
+        articles.append(page)
+        for index in range(len(lines)):
+            inside = start <= index < start + len(texts)
+            labels[(page.id, index)] = window.labels[(article.id, index - start)] if inside else "B"
+    return DevSet(tuple(articles), labels)
 
 
 def baseline_quality(revision: str, threshold: float) -> dict[str, list[float]] | None:
@@ -184,8 +214,6 @@ def _best_stage(corpus: Corpus, repeats: int) -> tuple[float, float]:
 
 def worst_cases() -> None:
     """Inputs that once took quadratic or exponential time: each should take well under a second."""
-    from boilerplate_devset import article_from_lines
-
     cases = {
         "20,000 short lines": [f"Item number {n} here" for n in range(20_000)],
         "20,000 headline-like lines": [f"Minister Resigns After Row Number {n}" for n in range(20_000)],
