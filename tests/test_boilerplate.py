@@ -377,3 +377,20 @@ def test_a_pictured_caption_without_a_credit() -> None:
     article = _article("pictured", PROSE, caption, PROSE_2)
     flagged, _ = detect_boilerplate([article])
     assert _by_text(article, flagged) == {caption: "caption"}
+
+
+def test_prose_past_the_page_footer_is_the_pages_but_text_after_a_sign_up_box_is_the_articles() -> None:
+    footer = ("Related stories", "Port strike spreads to Antwerp", "Dockers reject pay offer",
+              "Home | World | Business", "© 2024 Example News. All rights reserved.")
+    comments = (
+        "I have worked at the port for thirty years and I have never seen the management this stubborn.",
+        "The union should accept the offer, because the longer this goes on the more jobs will move abroad.",
+    )
+    signup = ("Get the Business Brief newsletter", "Enter your email address", "Sign up",
+              "By signing up, you agree to our Terms of Use.", "Thanks for signing up!")
+    ended = _article("ended", PROSE, PROSE_2, PROSE, *footer, *comments)
+    boxed = _article("boxed", PROSE, PROSE_2, PROSE, *signup, PROSE_2)
+    flagged, _ = detect_boilerplate([ended, boxed])
+    assert set(_by_text(ended, flagged)) == set(footer) | set(comments)
+    assert "after-article" in flagged[("ended", 8)].reason
+    assert set(_by_text(boxed, flagged)) == set(signup)

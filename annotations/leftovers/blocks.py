@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotations.leftovers.captions import DATED_END, reports_speech
-from annotations.leftovers.cues import Cue
+from annotations.leftovers.cues import Cue, combined
 from annotations.leftovers.shape import Shape
 
 RUN_LINES = 3
@@ -177,3 +177,55 @@ def _caption_like(index: int, evidence: list[list[Cue]], shapes: list[Shape], te
 def _kind_of(found: list[Cue]) -> str:
     return max(found, key=lambda cue: cue.weight).kind if found else "other"
 
+
+
+AFTER_ARTICLE = Cue("after-article", "other", 0.6, "past a long run of leftovers after the article's text")
+BREAK_LINES = 5
+"""Leftovers in a row that end the article: a footer, a comment form, a list of other stories."""
+LATER_SHARE = 0.8
+"""A block of text past such a run is the page's when it is under this share of the article's size."""
+
+
+def mark_after_article(evidence: list[list[Cue]], texts: list[str], threshold: float) -> None:
+    """Text past the article, behind a long run of leftovers, is the page's: comments, teasers, blurbs.
+
+    The article is the block of text with the most characters; blocks are separated by BREAK_LINES
+    leftovers in a row, one of them a link, comment, menu or copyright line (ads, sign-up boxes and
+    captions interrupt an article without ending it). A later block under LATER_SHARE of the
+    article's size is marked; earlier ones are left alone (a page's top rarely holds prose that is
+    not the article's).
+    """
+    bad = [bool(found) and combined(found) >= threshold for found in evidence]
+    blocks: list[list[int]] = [[]]
+    kinds = ["other"]
+    run: list[int] = []
+    for index, is_bad in enumerate(bad):
+        run = [*run, index] if is_bad else []
+        ending = _ending(run, evidence) if len(run) >= BREAK_LINES and blocks[-1] else None
+        if ending is not None:
+            blocks.append([])
+            kinds.append(ending)
+        if not is_bad:
+            blocks[-1].append(index)
+    sizes = [sum(len(texts[index]) for index in block) for block in blocks]
+    main = max(range(len(blocks)), key=sizes.__getitem__)
+    for number in range(main + 1, len(blocks)):
+        if sizes[number] < LATER_SHARE * sizes[main]:
+            cue = AFTER_ARTICLE if kinds[number] == "other" else replace(AFTER_ARTICLE, kind=kinds[number])
+            for index in blocks[number]:
+                evidence[index].append(cue)
+
+
+def _ending(run: list[int], evidence: list[list[Cue]]) -> str | None:
+    """How a run of leftovers ends the article, or None when it only interrupts it.
+
+    Ads, sign-up boxes, captions and share bars interrupt an article; links, menus, copyright lines
+    and comment prompts end it. The text after comment prompts is comments, after links more links.
+    """
+    found = {_kind_of(evidence[index]) for index in run}
+    if found.isdisjoint(_ENDINGS):
+        return None
+    return next((kind for kind in ("comments", "related") if kind in found), "other")
+
+
+_ENDINGS = frozenset({"related", "comments", "navigation", "copyright"})

@@ -17,7 +17,7 @@ from enum import Enum
 
 from annotations.corpus.models import Article, Boilerplate, PassageKey
 from annotations.leftovers import cues as C
-from annotations.leftovers.blocks import Context, is_link, listed, mark_blocks
+from annotations.leftovers.blocks import Context, is_link, listed, mark_after_article, mark_blocks
 from annotations.leftovers.cues import Cue
 from annotations.leftovers.scan import Reader
 from annotations.leftovers.shape import GOOD_WORDS, Shape, is_english
@@ -129,10 +129,11 @@ def _detect_article(
     mark_blocks(replace(context, free=lambda index: index not in protected), evidence, shapes, texts)
     roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
     headings = _apply_context(roles, evidence, shapes, texts)
+    mark_after_article(evidence, texts, threshold)
     found: dict[int, Boilerplate] = {}
     for index, passage in enumerate(article.passages):
         if evidence[index]:
-            score = combined(evidence[index])
+            score = C.combined(evidence[index])
             if score >= threshold:
                 found[passage.index] = _label(evidence[index], score)
     return found, [article.passages[index].index for index in headings if index not in found]
@@ -148,16 +149,8 @@ def _attribute_embeds(evidence: list[list[Cue]]) -> None:
                 before.append(C.EMBED_TEXT)
 
 
-def combined(found: Sequence[Cue]) -> float:
-    """Independent pieces of evidence: the chance that at least one of them is right."""
-    doubt = 1.0
-    for cue in found:
-        doubt *= 1.0 - cue.weight
-    return 1.0 - doubt
-
-
 def _role(found: list[Cue], shape: Shape, threshold: float) -> Role:
-    if found and combined(found) >= threshold:
+    if found and C.combined(found) >= threshold:
         return Role.BAD
     if shape.words >= GOOD_WORDS or (shape.words >= SENTENCE_WORDS and shape.chatty):
         return Role.GOOD

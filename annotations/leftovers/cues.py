@@ -12,7 +12,7 @@ To recognise a new kind of leftover, add one `Cue(...)` to `TEXT_CUES`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from annotations.leftovers import captions
@@ -541,6 +541,14 @@ TEMPLATE_LINE_COMMON = Cue("template-line", "other", 0.7, "recurs across many ar
 TEMPLATE_LINE_OUTLET = Cue(
     "template-line", "other", 0.5, "recurs in other articles of the same outlet, among different text"
 )
+
+
+def combined(found: Sequence[Cue]) -> float:
+    """Independent pieces of evidence: the chance that at least one of them is right."""
+    doubt = 1.0
+    for cue in found:
+        doubt *= 1.0 - cue.weight
+    return 1.0 - doubt
 
 
 def phrase_cues(phrases: tuple[str, ...] | list[str]) -> tuple[Cue, ...]:
