@@ -34,9 +34,11 @@ def summarise(
     words: list[list[int]],
     matches: list[Match],
     texts: list[str],
+    text: list[bool],
 ) -> dict[str, Any]:
-    """The fields of Overlaps, from passage numbers back to passage keys."""
-    novelty, overlap = _shares(articles, keys, words, matches)
+    """The fields of Overlaps, from passage numbers back to passage keys; novelty and overlap count
+    only passages whose `text` flag is set (article text, not page leftovers)."""
+    novelty, overlap = _shares(articles, keys, words, matches, text)
     return {
         "duplicates": _duplicates(keys, words, matches, texts),
         "clusters": _clusters(keys, matches),
@@ -91,18 +93,25 @@ def _clusters(keys: list[PassageKey], matches: list[Match]) -> tuple[tuple[Passa
 
 
 def _shares(
-    articles: Sequence[Article], keys: list[PassageKey], words: list[list[int]], matches: list[Match]
+    articles: Sequence[Article],
+    keys: list[PassageKey],
+    words: list[list[int]],
+    matches: list[Match],
+    text: list[bool],
 ) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
-    """Novelty per article and the sparse article-by-article overlap."""
+    """Novelty per article and the sparse article-by-article overlap, over article text only."""
     totals: dict[str, int] = defaultdict(int)
-    for key, passage_words in zip(keys, words, strict=True):
-        totals[key[0]] += len(passage_words)
+    for key, passage_words, counted in zip(keys, words, text, strict=True):
+        if counted:
+            totals[key[0]] += len(passage_words)
     shared: dict[int, dict[str, Ranges]] = defaultdict(lambda: defaultdict(list))
     for match in matches:
         one, two = keys[match.first][0], keys[match.second][0]
         if one != two:
-            shared[match.first][two].extend(match.ranges(match.first))
-            shared[match.second][one].extend(match.ranges(match.second))
+            if text[match.first]:
+                shared[match.first][two].extend(match.ranges(match.first))
+            if text[match.second]:
+                shared[match.second][one].extend(match.ranges(match.second))
     copied: dict[str, int] = defaultdict(int)
     pairwise: dict[tuple[str, str], int] = defaultdict(int)
     for number, by_article in shared.items():
