@@ -8,6 +8,7 @@ import pytest
 
 from annotations.analysis import analyze
 from annotations.copies.coverage import union
+from annotations.copies.fingerprint import ShingleIndex
 from annotations.copies.overlap import AnalysisCancelled, find_overlaps
 from annotations.corpus.loading import load_text
 from annotations.corpus.models import Article, Boilerplate, Corpus, Duplicate
@@ -255,3 +256,12 @@ def test_a_passage_of_one_word_repeated_thousands_of_times_is_handled() -> None:
 
 def test_union_joins_overlapping_and_touching_ranges() -> None:
     assert union([(10, 20), (0, 5), (5, 8), (15, 30), (40, 41)]) == [(0, 8), (10, 30), (40, 41)]
+
+
+def test_the_array_candidates_are_the_pure_python_ones(seed_corpus: Corpus) -> None:
+    texts = [passage.text for article in seed_corpus.articles for passage in article.passages]
+    texts += [QUOTE, QUOTE.replace("sustained", "steady"), " ".join(["ha"] * 300), TOKYO]
+    index = ShingleIndex(texts)
+    pairs = index.candidates()
+    assert len(pairs) > 10
+    assert pairs.tolist() == index.candidates(pure=True).tolist()

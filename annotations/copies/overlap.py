@@ -91,15 +91,12 @@ def _find(
     ticker = _Ticker(progress, cancelled)
     keys = [(article.id, passage.index) for article in articles for passage in article.passages]
     texts = [passage.text for article in articles for passage in article.passages]
-    index = ShingleIndex()
-    for number, text in enumerate(texts):
-        index.read(text)
-        ticker.tick(number, len(keys), 0.0, _READ_SHARE)
-    index.build(lambda number: ticker.tick(number, len(keys), _READ_SHARE, _INDEX_SHARE))
-    pairs = list(index.pairs())
+    index = ShingleIndex(texts)
+    ticker.report(_READ_SHARE)
+    pairs = index.candidates(lambda done: ticker.report(_READ_SHARE + (_INDEX_SHARE - _READ_SHARE) * done))
     matches: list[Match] = []
-    verifier = Verifier(index.words, texts, index.vocabulary.numbers)
-    for number, (first, second) in enumerate(pairs):
+    verifier = Verifier(index, texts)
+    for number, (first, second) in enumerate(pairs.tolist()):
         match = verifier.verify(first, second)
         if match is not None:
             matches.append(match)
@@ -164,9 +161,12 @@ class _Ticker:
     def tick(self, done: int, total: int, low: float, high: float) -> None:
         if done & 255:
             return
+        self.report(low + (high - low) * done / max(total, 1))
+
+    def report(self, share: float) -> None:
         if self.cancelled is not None and self.cancelled():
             raise AnalysisCancelled
         now = time.monotonic()
         if self.progress is not None and now - self.last >= 0.1:
             self.last = now
-            self.progress(low + (high - low) * done / max(total, 1))
+            self.progress(share)
