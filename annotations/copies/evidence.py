@@ -28,6 +28,10 @@ SLACK = 0.5
 """Share of the needed evidence a candidate pair's shared grams must show before it is aligned (the
 grams miss the edited words a stretch bridges, so the index asks for less than the verifier)."""
 
+FLOOR = 0.25
+"""Rarity below which a gram is not indexed: four function words, or three and one stock word, are in
+every other passage and make no copy (a copied stretch holds rarer grams)."""
+
 
 def rarity(counts: np.ndarray, passages: int, function: frozenset[int]) -> np.ndarray:
     """Each word's weight from the passages holding it: 1 when seen once in PRIOR; 0 for function words."""

@@ -10,14 +10,14 @@ shared words are rare enough to reach a share (SLACK) of the evidence a copy nee
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import count
 from typing import NamedTuple
 
 import numpy as np
 
 from annotations.copies.align import MAX_GAP, SEED, windows
-from annotations.copies.evidence import MIN_EVIDENCE, MIN_RUN, QUOTE_EVIDENCE, SLACK, rarity
+from annotations.copies.evidence import FLOOR, MIN_EVIDENCE, MIN_RUN, QUOTE_EVIDENCE, SLACK, rarity
 from annotations.copies.normalize import FUNCTION_WORDS, QUOTE_MARK, SEPARATOR, corpus_tokens
 
 MIN_QUOTE = 2
@@ -35,6 +35,10 @@ _MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E377
                         dtype=np.uint64)[:SEED]
 _MIX = np.uint64(0xFF51AFD7ED558CCD)
 _QUOTE_MARK = -2
+_KEY_BITS = np.uint64(0xFFFFFFFFFF000000)
+"""A key's top 40 bits; the low 24 carry the passage while sorting (up to 16 million passages)."""
+_CHUNK = 4096
+"""Passages folded and split at a time."""
 
 Pairs = np.ndarray
 """An (n, 2) int64 array of passage numbers, lower first, sorted."""
@@ -47,45 +51,62 @@ class ShingleIndex:
     is not mistaken for a stock phrase.
     """
 
-    def __init__(self, texts: list[str]) -> None:
-        tokens = corpus_tokens(texts)
+    def __init__(self, texts: Sequence[str]) -> None:
         self.numbers: dict[str, int] = {}
         """Word -> number, in order of first use (stable across runs, unlike salted str hashes)."""
-        ids = np.array(list(map(self.numbers.setdefault, tokens, count())), dtype=np.int64)
-        self._bound = len(tokens) + 1
-        """Above every word's number (numbers are token positions, so not consecutive)."""
-        del tokens
+        ids = self._encode(texts)
+        self._bound = len(self.numbers) + 1
+        """Above every word's number."""
         marks = ids == self.numbers[SEPARATOR]
         quote_marks = ids == self.numbers.get(QUOTE_MARK, -1)
         is_word = ~(marks | quote_marks)
-        owner = np.cumsum(marks) - marks
+        owner = (np.cumsum(marks, dtype=np.int32) - marks).astype(np.int32)
+        del marks
         self._flat, self._owner = ids[is_word], owner[is_word]
-        lengths = np.bincount(self._owner, minlength=len(texts))
-        self._ends = np.cumsum(lengths)
-        flat = self._flat.tolist()
-        self.words = [flat[end - length : end] for end, length in zip(self._ends.tolist(), lengths.tolist(),
-                                                                    strict=True)]
-        first: dict[int, int] = {}
-        self.original = [first.setdefault(hash(tuple(ids)), number) for number, ids in enumerate(self.words)]
-        self.original = [
-            found if found == number or self.words[found] == self.words[number] else number
-            for number, found in enumerate(self.original)
-        ]
+        del ids
+        self.lengths = np.bincount(self._owner, minlength=len(texts))
+        self._ends = np.cumsum(self.lengths)
+        self._starts = self._ends - self.lengths
+        self.original = self._originals()
         """Passage -> the first passage with the same words (itself if none came before)."""
-        self.ranges = self._quotations(np.cumsum(is_word)[quote_marks], owner[quote_marks])
+        self.ranges = self._quotations(np.cumsum(is_word, dtype=np.int32)[quote_marks], owner[quote_marks])
         """Passage -> its quotations' word ranges (those of MIN_QUOTE words or more); none for a repeat."""
-        self.quotes = [[self.words[number][begin:end] for begin, end in found]
-                       for number, found in enumerate(self.ranges)]
-        """Passage -> its quotations' words."""
         self._weights: np.ndarray | None = None
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Every token's number, a chunk of passages at a time so the words as strings never pile up."""
+        numbering = count()
+        chunks = [
+            np.array(list(map(self.numbers.setdefault, corpus_tokens(texts[start : start + _CHUNK]),
+                              numbering)), dtype=np.int32)
+            for start in range(0, len(texts), _CHUNK)
+        ]
+        self.numbers.setdefault(SEPARATOR, next(numbering))
+        ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
+        # Numbered by token position above, for speed; renumbered 0, 1, 2, ... in order of first use.
+        dense = np.zeros(next(numbering), dtype=np.int32)
+        dense[np.fromiter(self.numbers.values(), dtype=np.int64, count=len(self.numbers))] = np.arange(
+            len(self.numbers), dtype=np.int32)
+        self.numbers = dict(zip(self.numbers, range(len(self.numbers)), strict=True))
+        return dense[ids]
+
+    def words(self, number: int) -> list[int]:
+        """Passage `number`'s words, by number."""
+        return self._flat[self._starts[number] : self._ends[number]].tolist()
+
+    def _originals(self) -> list[int]:
+        first: dict[bytes, int] = {}
+        flat, starts, ends = self._flat, self._starts.tolist(), self._ends.tolist()
+        return [first.setdefault(flat[start:end].tobytes(), number)
+                for number, (start, end) in enumerate(zip(starts, ends, strict=True))]
 
     def _quotations(self, before: np.ndarray, owners: np.ndarray) -> list[list[tuple[int, int]]]:
         """Quotations from the quote marks (words before each, its passage): 1st with 2nd, 3rd with 4th."""
-        quotes: list[list[tuple[int, int]]] = [[] for _ in self.words]
+        quotes: list[list[tuple[int, int]]] = [[] for _ in self.original]
         starts = np.flatnonzero(np.concatenate([[True], owners[1:] != owners[:-1]])[: len(owners)])
         rank = np.arange(len(owners)) - np.repeat(starts, np.diff(np.append(starts, len(owners))))
         opening = np.flatnonzero((rank % 2 == 0)[:-1] & (owners[1:] == owners[:-1]))
-        offsets = (self._ends - np.array([len(words) for words in self.words], dtype=np.int64)).tolist()
+        offsets = self._starts.tolist()
         for mark in opening.tolist():
             number = int(owners[mark])
             begin, end = int(before[mark]) - offsets[number], int(before[mark + 1]) - offsets[number]
@@ -104,7 +125,7 @@ class ShingleIndex:
     def weights(self) -> np.ndarray:
         """Each word's weight (by number): its rarity among the distinct passages (evidence.py)."""
         if self._weights is None:
-            distinct = np.array(self.original) == np.arange(len(self.words))
+            distinct = np.array(self.original) == np.arange(len(self.original))
             keep = distinct[self._owner]
             pairs = np.sort(self._owner[keep] * self._bound + self._flat[keep])
             pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])[: len(pairs)]]
@@ -145,74 +166,89 @@ class Rows(NamedTuple):
 def _quote_rows(index: ShingleIndex, weights: np.ndarray) -> list[tuple[int, int, float, int, int]]:
     """(key, passage, rarity, first word, last word) of every whole quotation, for both selections."""
     return [
-        (hash((_QUOTE_MARK, *index.words[number][begin:end])) & 0xFFFFFFFFFFFFFFFF, number,
-         float(weights[index.words[number][begin:end]].sum()), begin, end - SEED)
+        (hash((_QUOTE_MARK, *index.words(number)[begin:end])) & 0xFFFFFFFFFFFFFFFF, number,
+         float(weights[index.words(number)[begin:end]].sum()), begin, end - SEED)
         for number, ranges in enumerate(index.ranges)
         for begin, end in ranges
     ]
 
 
 def _rows(index: ShingleIndex, weights: np.ndarray) -> Rows:
-    """The rows from array operations over the whole corpus."""
-    distinct = np.array(index.original) == np.arange(len(index.words))
+    """The rows from array operations over the whole corpus (narrow types: a corpus has millions)."""
+    distinct = np.array(index.original) == np.arange(len(index.original))
     keep = distinct[index._owner]
     flat, owner = index._flat[keep], index._owner[keep]
-    positions = np.flatnonzero(keep)
-    valid = np.flatnonzero(positions + SEED <= index._ends[owner])
-    starts = index._ends - np.bincount(index._owner, minlength=len(index.words))
-    words = flat.astype(np.uint64)
-    hashes = np.zeros(len(valid), dtype=np.uint64)
-    rarities = np.zeros(len(valid))
+    positions = np.flatnonzero(keep).astype(np.int32)
+    del keep
+    grams = max(len(flat) - SEED + 1, 0)
+    word_weights = weights.astype(np.float32)[flat]
+    rarities = np.zeros(grams, dtype=np.float32)
+    for offset in range(SEED):
+        rarities += word_weights[offset : offset + grams]
+    del word_weights
+    valid = np.flatnonzero((positions[:grams] + SEED <= index._ends[owner[:grams]]) & (rarities >= FLOOR))
+    wide = flat.astype(np.uint64)
+    hashes = np.zeros(grams, dtype=np.uint64)
     for offset, multiplier in enumerate(_MULTIPLIERS):
-        hashes += words[valid + offset] * multiplier
-        rarities += weights[flat[valid + offset]]
+        hashes += wide[offset : offset + grams] * multiplier
+    del wide
+    hashes = hashes[valid]
     hashes ^= hashes >> np.uint64(31)
     hashes *= _MIX
-    at = positions[valid] - starts[owner[valid]]
+    at = (positions[valid] - index._starts[owner[valid]]).astype(np.int32)
+    owner, rarities = owner[valid], rarities[valid]
+    del flat, positions, valid
     quotes = _quote_rows(index, weights)
     hashes = np.concatenate([hashes, np.array([row[0] for row in quotes], dtype=np.uint64)])
-    owners = np.concatenate([owner[valid], np.array([row[1] for row in quotes], dtype=np.int64)])
-    rarities = np.concatenate([rarities, [row[2] for row in quotes]])
-    first = np.concatenate([at, np.array([row[3] for row in quotes], dtype=np.int64)])
-    last = np.concatenate([at, np.array([row[4] for row in quotes], dtype=np.int64)])
-    is_quote = np.zeros(len(hashes), dtype=bool)
-    is_quote[len(valid) :] = True
+    owners = np.concatenate([owner, np.array([row[1] for row in quotes], dtype=np.int32)])
+    rarities = np.concatenate([rarities, np.array([row[2] for row in quotes], dtype=np.float32)])
+    first = np.concatenate([at, np.array([row[3] for row in quotes], dtype=np.int32)])
+    last = np.concatenate([at, np.array([row[4] for row in quotes], dtype=np.int32)])
+    quoted = len(at)
+    del owner, at
     if not len(hashes):
-        return Rows(*(np.zeros(0, dtype=column.dtype) for column in (hashes, owners, first, rarities, first,
-                                                                       last)))
-    # Rows come in (passage, position) order, quotations last: a stable sort by key keeps that order.
-    order = np.argsort(hashes, kind="stable")
-    hashes, owners = hashes[order], owners[order]
-    changed = (hashes[1:] != hashes[:-1]) | (owners[1:] != owners[:-1])
-    firsts = np.flatnonzero(np.concatenate([[True], changed])[: len(hashes)])
+        return Rows(hashes, owners, owners.astype(np.int8), rarities, first, last)
+    # One sort on the key's top bits and the passage (collisions in the top 40 bits of a 64-bit hash are
+    # a handful in a corpus and only ever propose a pair to align); rows of one passage and key then
+    # sit together, their order unknown, so their first and last positions are reduced.
+    hashes = (hashes & _KEY_BITS) | owners.astype(np.uint64)
+    order = np.argsort(hashes)
+    hashes = hashes[order]
+    firsts = np.flatnonzero(np.concatenate([[True], hashes[1:] != hashes[:-1]])[: len(hashes)])
     lasts = np.append(firsts[1:], len(hashes)) - 1
-    count = np.where(is_quote[order][firsts], PAIR_SHARED, np.minimum(lasts - firsts + 1, 2))
-    return Rows(hashes[firsts], owners[firsts], count, rarities[order][firsts], first[order][firsts],
-                last[order][lasts])
+    repeats = np.where(order[firsts] >= quoted, PAIR_SHARED, np.minimum(lasts - firsts + 1, 2))
+    return Rows(hashes[firsts] & _KEY_BITS, owners[order[firsts]], repeats.astype(np.int8),
+                rarities[order[firsts]], np.minimum.reduceat(first[order], firsts),
+                np.maximum.reduceat(last[order], firsts))
 
 
 def _pure_rows(index: ShingleIndex, weights: np.ndarray) -> Rows:
     """The same rows (keys numbered instead of hashed), built with Python dicts and lists."""
     weight = weights.tolist()
+    narrow = list(weights.astype(np.float32))
     postings: dict[tuple, dict[int, list]] = {}
-    for number, ids in enumerate(index.words):
-        if index.original[number] != number:
+    for number, original in enumerate(index.original):
+        if original != number:
             continue
+        ids = index.words(number)
         for at, gram in enumerate(windows(ids, SEED)):
-            row = postings.setdefault(gram, {}).setdefault(number, [0, at, at])
-            row[0], row[2] = min(row[0] + 1, 2), at
+            rarity_of = np.float32(0)
+            for word in gram:
+                rarity_of = rarity_of + narrow[word]
+            if rarity_of >= FLOOR:
+                row = postings.setdefault(gram, {}).setdefault(number, [0, at, at, rarity_of])
+                row[0], row[2] = min(row[0] + 1, 2), at
         for begin, end in index.ranges[number]:
             quote = (_QUOTE_MARK, tuple(ids[begin:end]))
-            postings.setdefault(quote, {}).setdefault(number, [PAIR_SHARED, begin, end - SEED])
+            rarity_of = sum(weight[word] for word in ids[begin:end])
+            postings.setdefault(quote, {}).setdefault(number, [PAIR_SHARED, begin, end - SEED, rarity_of])
     columns: list[list] = [[] for _ in Rows._fields]
-    for key, (gram, held) in enumerate(postings.items()):
-        words: tuple = gram[1] if gram[0] == _QUOTE_MARK else gram  # type: ignore[assignment]
-        rarity_of = sum(weight[word] for word in words)
-        for number, (repeats, first, last) in held.items():
+    for key, held in enumerate(postings.values()):
+        for number, (repeats, first, last, rarity_of) in held.items():
             values = (key, number, repeats, rarity_of, first, last)
             for column, value in zip(columns, values, strict=True):
                 column.append(value)
-    types = (np.uint64, np.int64, np.int64, np.float64, np.int64, np.int64)
+    types = (np.uint64, np.int32, np.int8, np.float32, np.int32, np.int32)
     return Rows(*(np.array(column, dtype=kind) for column, kind in zip(columns, types, strict=True)))
 
 
@@ -230,13 +266,14 @@ def _select(rows: Rows, quotes: np.ndarray) -> Pairs:
     common = np.flatnonzero(size > MAX_POSTINGS)
     holder = starts[group[common]]
     common, holder = common[holder != common], holder[holder != common]
-    scale = int(rows.owners.max()) + 1
-    _, inverse, shared = np.unique(rows.owners[holder] * scale + rows.owners[common], return_inverse=True,
+    owners = rows.owners.astype(np.int64)
+    scale = int(owners.max()) + 1
+    _, inverse, shared = np.unique(owners[holder] * scale + owners[common], return_inverse=True,
                                    return_counts=True)
     enough = (shared >= STAR_SHARED)[inverse]
     base = np.concatenate([base, holder[enough]])
     ahead = np.concatenate([ahead, common[enough]])
-    codes = rows.owners[base] * scale + rows.owners[ahead]
+    codes = owners[base] * scale + owners[ahead]
     passing = []
     for side in (base, ahead):
         ends = rows.last[side] + SEED

@@ -19,15 +19,17 @@ class Verifier:
     """Aligns candidate pairs of passages (by number) and keeps those that share copied text."""
 
     def __init__(self, index: ShingleIndex, texts: list[str]) -> None:
-        self.words = index.words
+        self.index = index
         self.texts = texts
-        self.quoting = [bool(quotes) for quotes in index.quotes]
+        self.quoting = [bool(ranges) for ranges in index.ranges]
         self.weights = index.weights().tolist()
         self._quote_cache: dict[int, list[tuple[int, int]]] = {}
+        self._first: tuple[int, list[int]] = (-1, [])
+        """The last first passage's words: candidates come sorted by their first passage."""
 
     def verify(self, first: int, second: int) -> Match | None:
         """The copied stretches two passages share, or None when they are no copies of each other."""
-        stretches = align(self.words[first], self.words[second])
+        stretches = align(self._words(first), self.index.words(second))
         if not stretches:
             return None
         if any(self._substantial(first, group) for group in _groups(stretches)):
@@ -38,7 +40,7 @@ class Verifier:
 
     def identical(self, number: int) -> tuple[Stretch, ...]:
         """What verbatim copies of passage `number` share that makes them copies; nothing if too little."""
-        whole = _same(0, len(self.words[number]))
+        whole = _same(0, int(self.index.lengths[number]))
         if self._substantial(number, [whole]):
             return (whole,)
         quotes = self._quotes(number)
@@ -46,7 +48,12 @@ class Verifier:
 
     def _evidence(self, number: int, start: int, end: int) -> float:
         weights = self.weights
-        return sum(weights[word] for word in self.words[number][start:end])
+        return sum(weights[word] for word in self._words(number)[start:end])
+
+    def _words(self, number: int) -> list[int]:
+        if self._first[0] != number:
+            self._first = (number, self.index.words(number))
+        return self._first[1]
 
     def _substantial(self, first: int, group: list[Stretch]) -> bool:
         """Long enough, and rare enough: not made of function words and stock words alone."""
