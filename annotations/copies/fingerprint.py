@@ -187,12 +187,9 @@ def _rows(index: ShingleIndex, weights: np.ndarray) -> Rows:
         rarities += word_weights[offset : offset + grams]
     del word_weights
     valid = np.flatnonzero((positions[:grams] + SEED <= index._ends[owner[:grams]]) & (rarities >= FLOOR))
-    wide = flat.astype(np.uint64)
-    hashes = np.zeros(grams, dtype=np.uint64)
+    hashes = np.zeros(len(valid), dtype=np.uint64)
     for offset, multiplier in enumerate(_MULTIPLIERS):
-        hashes += wide[offset : offset + grams] * multiplier
-    del wide
-    hashes = hashes[valid]
+        hashes += flat[valid + offset].astype(np.uint64) * multiplier
     hashes ^= hashes >> np.uint64(31)
     hashes *= _MIX
     at = (positions[valid] - index._starts[owner[valid]]).astype(np.int32)
@@ -313,13 +310,13 @@ def _covers(quotes: np.ndarray, owner: np.ndarray, start: np.ndarray, end: np.nd
 
 def _within(rows: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Every pair of rows in one group (rows sorted by group), lower row first."""
-    bases, aheads = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    bases, aheads = [np.zeros(0, dtype=np.int32)], [np.zeros(0, dtype=np.int32)]
     for distance in range(1, MAX_POSTINGS):
         ahead = rows[distance:]
         base = rows[: len(ahead)]
         same = group[ahead] == group[base]
         if not same.any():
             break
-        bases.append(base[same])
-        aheads.append(ahead[same])
+        bases.append(base[same].astype(np.int32))
+        aheads.append(ahead[same].astype(np.int32))
     return np.concatenate(bases), np.concatenate(aheads)

@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 PARAGRAPHS = (10, 20)
 WORDS = (35, 90)
+JUMP = 0.25
 
 BOUND = r"""
 import re, sys, unicodedata
@@ -56,15 +57,19 @@ class Generator:
         self.chain = _chain()
         self.starts = [word for word in self.chain if word[:1].isupper()]
         self.vocabulary = sorted(self.chain)
+        self.running = [word for following in self.chain.values() for word in following]
         self.passages: list[list[list[str]]] = []
         self.planted: list[tuple[tuple[int, int], tuple[int, int]]] = []
 
     def words(self, count: int) -> list[str]:
+        """A first-order chain that now and then (JUMP) takes any word of the text instead: a small
+        training text would otherwise replay its own sentences, and unrelated paragraphs share them."""
         word = self.rng.choice(self.starts)
         out = [word]
         while len(out) < count:
             following = self.chain.get(word)
-            word = self.rng.choice(following) if following else self.rng.choice(self.starts)
+            jump = not following or self.rng.random() < JUMP
+            word = self.rng.choice(self.running) if jump else self.rng.choice(following)
             out.append(word)
         return out
 
