@@ -28,15 +28,27 @@ SLACK = 0.5
 """Share of the needed evidence a candidate pair's shared grams must show before it is aligned (the
 grams miss the edited words a stretch bridges, so the index asks for less than the verifier)."""
 
+NAME_WEIGHT = 0.1
+"""How much a name counts (a word capitalised in both passages): "Chinese Foreign Ministry spokesman
+Wang Wenbin said on Monday that", "the Organization for Security and Co-operation in Europe" or "the
+Democratic Republic of the Congo province of South Kivu" name who or where, and are no copy alone."""
+_STOCK = """according statement statements spokesman spokeswoman spokesperson told reporters reporter
+    news agency agencies conference press briefing interview website report reported reports added
+    adding noted asked confirmed announced"""
+STOCK = frozenset(_STOCK.split())
+"""Attribution words: "said in a statement on its website on Tuesday that" is how news is told."""
+STOCK_WEIGHT = 0.3
+"""How much a stock attribution word counts."""
 FLOOR = 0.25
 """Rarity below which a gram is not indexed: four function words, or three and one stock word, are in
 every other passage and make no copy (a copied stretch holds rarer grams)."""
 
 
-def rarity(counts: np.ndarray, passages: int, function: frozenset[int]) -> np.ndarray:
-    """Each word's weight from the passages holding it: 1 when seen once in PRIOR; 0 for function words."""
+def rarity(counts: np.ndarray, passages: int, function: list[int], stock: list[int]) -> np.ndarray:
+    """Each word's weight from the passages holding it: 1 when seen once in PRIOR; 0 for function words,
+    and STOCK_WEIGHT as much for attribution words."""
     weights = np.log((passages + PRIOR) / (counts + 1.0)) / math.log(PRIOR)
     weights = np.clip(weights, 0.0, MAX_WEIGHT)
-    if function:
-        weights[list(function)] = 0.0
+    weights[stock] *= STOCK_WEIGHT
+    weights[function] = 0.0
     return weights

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import numpy as np
 
 from annotations.copies.align import MAX_GAP, SEED, windows
-from annotations.copies.evidence import FLOOR, MIN_EVIDENCE, MIN_RUN, QUOTE_EVIDENCE, SLACK, rarity
+from annotations.copies.evidence import FLOOR, MIN_EVIDENCE, MIN_RUN, QUOTE_EVIDENCE, SLACK, STOCK, rarity
 from annotations.copies.normalize import FUNCTION_WORDS, QUOTE_MARK, SEPARATOR, corpus_tokens
 
 MIN_QUOTE = 2
@@ -130,8 +130,9 @@ class ShingleIndex:
             pairs = np.sort(self._owner[keep] * self._bound + self._flat[keep])
             pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])[: len(pairs)]]
             counts = np.bincount(pairs % self._bound, minlength=self._bound)
-            function = frozenset(self.numbers[word] for word in FUNCTION_WORDS if word in self.numbers)
-            self._weights = rarity(counts, int(distinct.sum()), function)
+            function = [self.numbers[word] for word in FUNCTION_WORDS if word in self.numbers]
+            stock = [self.numbers[word] for word in STOCK if word in self.numbers]
+            self._weights = rarity(counts, int(distinct.sum()), function, stock)
         return self._weights
 
     def candidates(self, tick: Callable[[float], None] | None = None, *, pure: bool = False) -> Pairs:

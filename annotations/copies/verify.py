@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from annotations.copies.align import MAX_GAP, Stretch, align
 from annotations.copies.coverage import Match
-from annotations.copies.evidence import MIN_EVIDENCE, MIN_RUN, QUOTE_EVIDENCE
+from annotations.copies.evidence import MIN_EVIDENCE, MIN_RUN, NAME_WEIGHT, QUOTE_EVIDENCE
 from annotations.copies.fingerprint import ShingleIndex
 from annotations.copies.normalize import quotations, word_offsets
 
@@ -24,6 +24,8 @@ class Verifier:
         self.quoting = [bool(ranges) for ranges in index.ranges]
         self.weights = index.weights().tolist()
         self._quote_cache: dict[int, list[tuple[int, int]]] = {}
+        self._offsets: dict[int, list[tuple[int, int]]] = {}
+        self._names: dict[int, list[bool]] = {}
         self._first: tuple[int, list[int]] = (-1, [])
         """The last first passage's words: candidates come sorted by their first passage."""
 
@@ -32,7 +34,7 @@ class Verifier:
         stretches = align(self._words(first), self.index.words(second))
         if not stretches:
             return None
-        if any(self._substantial(first, group) for group in _groups(stretches)):
+        if any(self._substantial(first, group, second) for group in _groups(stretches)):
             kept = [stretch for stretch in stretches if stretch.matched >= MIN_SPAN]
         else:
             kept = self._quoted(first, second, stretches)
@@ -55,13 +57,44 @@ class Verifier:
             self._first = (number, self.index.words(number))
         return self._first[1]
 
-    def _substantial(self, first: int, group: list[Stretch]) -> bool:
-        """Long enough, and rare enough: not made of function words and stock words alone."""
+    def offsets(self, number: int) -> list[tuple[int, int]]:
+        """Where each word of passage `number` is in its text (kept: the highlights need them too)."""
+        found = self._offsets.get(number)
+        if found is None:
+            found = self._offsets[number] = word_offsets(self.texts[number])
+        return found
+
+    def _substantial(self, first: int, group: list[Stretch], second: int | None = None) -> bool:
+        """Long enough, and rare enough: not made of function words, stock words and names alone."""
         matched = sum(stretch.matched for stretch in group)
         if matched < MIN_RUN:
             return False
-        evidence = sum(self._evidence(first, stretch.a_start, stretch.a_end) for stretch in group)
-        return evidence * matched >= MIN_EVIDENCE * MIN_RUN
+        needed = MIN_EVIDENCE * MIN_RUN / matched
+        if sum(self._evidence(first, stretch.a_start, stretch.a_end) for stretch in group) < needed:
+            return False
+        return sum(self._named(first, second, stretch) for stretch in group) >= needed
+
+    def _named(self, first: int, second: int | None, stretch: Stretch) -> float:
+        """The stretch's evidence with names (capitalised on both sides) counted at NAME_WEIGHT."""
+        names_a = self._capitalised(first)
+        names_b = names_a if second is None else self._capitalised(second)
+        weights, words, total = self.weights, self._words(first), 0.0
+        for position in range(stretch.a_start, stretch.a_end):
+            other = stretch.b_start + position - stretch.a_start
+            named = names_a[position] and (other >= len(names_b) or names_b[other])
+            total += weights[words[position]] * (NAME_WEIGHT if named else 1.0)
+        return total
+
+    def _capitalised(self, number: int) -> list[bool]:
+        """Per word: does it start with a capital? None do in a headline set in capitals or title case."""
+        found = self._names.get(number)
+        if found is None:
+            text = self.texts[number]
+            found = [text[start].isupper() for start, _ in self.offsets(number)]
+            if sum(found) * 5 > len(found) * 3:
+                found = [False] * len(found)
+            self._names[number] = found
+        return found
 
     def _rare(self, number: int, start: int, end: int) -> bool:
         return self._evidence(number, start, end) >= QUOTE_EVIDENCE
@@ -84,7 +117,7 @@ class Verifier:
         cached = self._quote_cache.get(number)
         if cached is None:
             text = self.texts[number]
-            offsets = word_offsets(text) if self.quoting[number] else []
+            offsets = self.offsets(number) if self.quoting[number] else []
             spans = quotations(text, offsets) if offsets else []
             cached = self._quote_cache[number] = [
                 (start, end) for start, end in spans if not _title(text, offsets[start:end])
