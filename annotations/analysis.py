@@ -34,9 +34,7 @@ def analyze(
     detected = labels
     labels = apply_overrides(detected, overrides or {})
     report("duplicates", 0.0)
-    overlaps = find_overlaps(
-        corpus.articles, frozenset(labels), lambda done: report("duplicates", done)
-    )
+    overlaps = find_overlaps(corpus.articles, labels, lambda done: report("duplicates", done))
     report("done", 1.0)
     return Analysis(
         boilerplate=labels,
