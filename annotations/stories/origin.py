@@ -102,3 +102,19 @@ def short_date(value: str | None) -> str | None:
         return None
     day = f"{moment:%b} {moment.day}"
     return f"{day} {moment:%H:%M}" if len(value) > 10 else day
+
+
+def publication_order(origin: Origin, articles: Mapping[str, Article]) -> str:
+    """The copies in order of publication, for the side panel: "AP (Jun 15) ¶3 → Reuters (Jun 16) ¶2"."""
+
+    def name(key: PassageKey) -> str:
+        article = articles.get(key[0])
+        if article is None:
+            return key[0]
+        when = short_date(article.date)
+        return f"{article.label}{f' ({when})' if when else ''} ¶{key[1] + 1}"
+
+    if origin.source is None:
+        return f"Quoted by {origin.quoted} outlets: " + ", ".join(name(key) for key in origin.order)
+    head = "Likely order of publication" if origin.likely else "In order of publication"
+    return f"{head}: " + " → ".join(name(key) for key in origin.order)
