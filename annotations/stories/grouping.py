@@ -18,10 +18,10 @@ from annotations.stories.linkage import average_linkage
 from annotations.stories.pairs import term_similarities
 from annotations.stories.terms import Terms, counts, weigh
 
-THRESHOLD = 0.16
+THRESHOLD = 0.2
 """Least average similarity for two groups to be one story (tuned on tests/data/stories and the seeds)."""
-TEXT_SHARE = 0.5
-NAME_SHARE = 0.5
+TEXT_SHARE = 0.7
+NAME_SHARE = 0.3
 """The shares of the similarity that the cosine of all terms and the cosine of names alone make."""
 PASSAGE_WEIGHT = 0.6
 PASSAGE_CAP = 0.5

@@ -24,6 +24,10 @@ TITLE_WEIGHT = 2
 NAME_WEIGHT = 1.5
 """Extra weight for title words and for names (capitalised inside a sentence)."""
 
+PROSE_WORDS = 12
+PROSE_LOWER = 0.5
+"""Only passages of this many words, at least this share of them in lower case, are read."""
+
 _WORD = re.compile(r"[^\W\d_](?:[\w'-]*\w)?")
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*\w(?:[ \t]+[A-Z][\w'’-]*\w)*")
 _NEWS_TEXT = """says told also would could year years new one two three first last week weeks day days
@@ -53,7 +57,7 @@ def counts(article: Article, boilerplate: Collection[PassageKey]) -> tuple[dict[
     for passage in article.passages:
         if budget <= 0:
             break
-        if (article.id, passage.index) not in boilerplate:
+        if (article.id, passage.index) not in boilerplate and _prose(passage.text):
             lead.append(passage.text[:budget])
             budget -= len(passage.text)
     found: defaultdict[str, float] = defaultdict(float)
@@ -68,6 +72,14 @@ def counts(article: Article, boilerplate: Collection[PassageKey]) -> tuple[dict[
         if weight == 1:  # titles are often in Title Case: only the body tells names apart
             _add_names(text, weight, found, names)
     return found, names
+
+
+def _prose(text: str) -> bool:
+    """Sentences, not a menu, a list of headlines or a caption credit: enough words, most in lower case."""
+    words = text.split(None, PROSE_WORDS * 4)
+    if len(words) < PROSE_WORDS:
+        return False
+    return sum(1 for word in words if word[:1].islower()) >= PROSE_LOWER * len(words)
 
 
 def _fold(text: str) -> str:
