@@ -16,7 +16,7 @@ from datetime import date as Date
 from annotations.corpus.models import Article, Duplicate, PassageKey, Story
 from annotations.stories.linkage import average_linkage
 from annotations.stories.pairs import term_similarities
-from annotations.stories.terms import Terms, counts, weigh
+from annotations.stories.terms import Terms, TermTable, counts, weigh
 
 THRESHOLD = 0.2
 """Least average similarity for two groups to be one story (tuned on tests/data/stories and the seeds)."""
@@ -58,26 +58,26 @@ def group_stories(
 
 
 def _edges(
-    articles: Sequence[Article], terms: list[Terms], overlap: Mapping[tuple[str, str], float], cap: int
+    articles: Sequence[Article], terms: TermTable, overlap: Mapping[tuple[str, str], float], cap: int
 ) -> dict[tuple[int, int], float]:
     """Scored candidate pairs (lower number first): term cosine, copy boost, date discount."""
-    dots = term_similarities(terms, cap, FLOOR, TEXT_SHARE, NAME_SHARE)
+    dots = term_similarities(terms, len(articles), cap, FLOOR, TEXT_SHARE, NAME_SHARE)
     number_of = {article.id: number for number, article in enumerate(articles)}
-    for one_id, two_id in overlap:
-        one, two = number_of.get(one_id), number_of.get(two_id)
-        if one is not None and two is not None and one != two:
-            pair = (min(one, two), max(one, two))
-            dots.setdefault(pair, 0.0)
+    shares: dict[tuple[int, int], float] = {}
+    for (one_id, two_id), share in overlap.items():
+        one, two = number_of.get(one_id, -1), number_of.get(two_id, -1)
+        if one < 0 or two < 0 or one == two:
+            continue
+        pair = (one, two) if one < two else (two, one)
+        if share > shares.get(pair, 0.0):
+            shares[pair] = share
     days = [_day(article.date) for article in articles]
     edges: dict[tuple[int, int], float] = {}
-    for (one, two), dot in dots.items():
-        share = max(
-            overlap.get((articles[one].id, articles[two].id), 0.0),
-            overlap.get((articles[two].id, articles[one].id), 0.0),
-        )
-        score = (dot + PASSAGE_WEIGHT * min(share, PASSAGE_CAP)) * _date_factor(days[one], days[two])
+    for pair in dots.keys() | shares.keys():
+        boost = PASSAGE_WEIGHT * min(shares.get(pair, 0.0), PASSAGE_CAP)
+        score = (dots.get(pair, 0.0) + boost) * _date_factor(days[pair[0]], days[pair[1]])
         if score >= FLOOR:
-            edges[(one, two)] = score
+            edges[pair] = score
     return edges
 
 
@@ -98,13 +98,13 @@ def _date_factor(one: Date | None, two: Date | None) -> float:
 def _story(
     story_id: str,
     corpus: Sequence[Article],
-    every: list[Terms],
+    every: TermTable,
     group: list[int],
     edges: Mapping[tuple[int, int], float],
     duplicates: Mapping[PassageKey, tuple[Duplicate, ...]],
 ) -> Story:
     articles = [corpus[node] for node in group]
-    terms = [every[node] for node in group]
+    terms = [every.article(node) for node in group] if len(group) > 1 else []
     ids = [article.id for article in articles]
     dates = sorted(article.date[:10] for article in articles if article.date)
     return Story(

@@ -9,7 +9,7 @@ not copying from each other: it gets "quoted by N outlets" and no source.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from annotations.corpus.models import Article, Duplicate, Origin, PassageKey
@@ -53,8 +53,7 @@ def _origin(
 
     order = tuple(sorted(keys, key=published))
     outlets = {by_id[key[0]].label for key in keys}
-    quotations = sum(1 for key in keys if _quotation(text(key), duplicates.get(key, ())))
-    if len(outlets) >= QUOTED_OUTLETS and quotations * 2 >= len(keys):
+    if len(outlets) >= QUOTED_OUTLETS and _quoted(keys, text, duplicates):
         return Origin(None, order, None, False, len(outlets))
     dates = [by_id[key[0]].date for key in keys]
     first = order[0]
@@ -65,6 +64,15 @@ def _origin(
         first = max(earliest, key=lambda key: len(text(key)))
         order = (first, *(key for key in order if key != first))
     return Origin(first, order, by_id[first[0]].date, None in dates or tied)
+
+
+def _quoted(
+    keys: list[PassageKey],
+    text: Callable[[PassageKey], str],
+    duplicates: Mapping[PassageKey, tuple[Duplicate, ...]],
+) -> bool:
+    """Whether at least half the cluster's passages carry the copied text as a quotation."""
+    return sum(1 for key in keys if _quotation(text(key), duplicates.get(key, ()))) * 2 >= len(keys)
 
 
 def _quotation(text: str, duplicates: tuple[Duplicate, ...]) -> bool:

@@ -6,28 +6,22 @@ per pair with numpy sort-and-add instead of a Python dict, which is most of the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 
-from annotations.stories.terms import Terms
+from annotations.stories.terms import TermTable
 
 
 def term_similarities(
-    terms: Sequence[Terms], cap: int, floor: float, text_share: float, name_share: float
+    table: TermTable, count: int, cap: int, floor: float, text_share: float, name_share: float
 ) -> dict[tuple[int, int], float]:
     """(i, j) with i < j -> text_share x text cosine + name_share x name cosine, when at least `floor`."""
-    term_ids: dict[str, int] = {}
-    rows: list[tuple[int, int, float, float]] = []
-    for number, found in enumerate(terms):
-        names = found.name_weights
-        for term, weight in found.weights.items():
-            rows.append((term_ids.setdefault(term, len(term_ids)), number, weight, names.get(term, 0.0)))
-    if not rows:
+    if not len(table.terms):
         return {}
-    table = np.array(rows, dtype=np.float64)
-    table = table[np.lexsort((table[:, 1], table[:, 0]))]
-    posted = table[:, 0].astype(np.int64)
+    order = np.lexsort((table.articles, table.terms))
+    posted = table.terms[order]
+    docs = table.articles[order]
+    text = table.weights[order]
+    names = table.name_weights[order]
     starts = np.flatnonzero(np.r_[True, posted[1:] != posted[:-1]])
     sizes = np.diff(np.r_[starts, len(posted)])
     keep = np.repeat((sizes >= 2) & (sizes <= cap), sizes)
@@ -39,13 +33,11 @@ def term_similarities(
     left = np.repeat(np.arange(len(posted)), partners)
     offsets = np.arange(total) - np.repeat(np.cumsum(partners) - partners, partners)
     right = left + offsets + 1
-    docs = table[:, 1].astype(np.int64)
-    products = text_share * table[left, 2] * table[right, 2] + name_share * table[left, 3] * table[right, 3]
-    keys = docs[left] * len(terms) + docs[right]
+    products = text_share * text[left] * text[right] + name_share * names[left] * names[right]
+    keys = docs[left] * count + docs[right]
     unique, inverse = np.unique(keys, return_inverse=True)
     sums = np.bincount(inverse, weights=products)
     strong = sums >= floor
-    count = len(terms)
     return {
         (int(key) // count, int(key) % count): float(value)
         for key, value in zip(unique[strong], sums[strong], strict=True)
