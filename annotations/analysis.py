@@ -1,4 +1,4 @@
-"""One analysis pass over a corpus: boilerplate first, then copied text."""
+"""One analysis pass over a corpus: boilerplate first, then copied text, then stories."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from annotations.config import Config
 from annotations.copies.overlap import find_overlaps
 from annotations.corpus.models import Analysis, Boilerplate, Corpus, PassageKey
 from annotations.leftovers.boilerplate import detect_boilerplate
+from annotations.stories.grouping import group_stories
+from annotations.stories.origin import find_origins
 
 Progress = Callable[[str, float], None]
 """Called with a stage name and the share done, 0..1."""
@@ -21,7 +23,7 @@ def analyze(
     overrides: Mapping[PassageKey, bool] | None = None,
     progress: Progress | None = None,
 ) -> Analysis:
-    """Flag leftovers, apply the analyst's overrides (True = boilerplate), then find copies."""
+    """Flag leftovers, apply the analyst's overrides (True = boilerplate), find copies, group stories."""
     config = config or Config()
     report = progress or (lambda stage, done: None)
     report("boilerplate", 0.0)
@@ -34,9 +36,10 @@ def analyze(
     detected = labels
     labels = apply_overrides(detected, overrides or {})
     report("duplicates", 0.0)
-    overlaps = find_overlaps(
-        corpus.articles, frozenset(labels), lambda done: report("duplicates", done)
-    )
+    overlaps = find_overlaps(corpus.articles, labels, lambda done: report("duplicates", done))
+    report("stories", 0.0)
+    stories = group_stories(corpus.articles, labels, overlaps.overlap, overlaps.duplicates)
+    origins = find_origins(corpus.articles, overlaps.clusters, overlaps.duplicates)
     report("done", 1.0)
     return Analysis(
         boilerplate=labels,
@@ -46,6 +49,8 @@ def analyze(
         novelty=overlaps.novelty,
         overlap=overlaps.overlap,
         detected=detected,
+        stories=stories,
+        origins=origins,
     )
 
 

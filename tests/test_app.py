@@ -313,8 +313,8 @@ async def test_overview_shows_the_overlap_matrix_and_opens_shared_passages(corpu
         overview = app.screen
         assert isinstance(overview, OverviewScreen)
         table = overview.query_one(DataTable)
-        assert str(table.get_cell(B, A)).strip() == "50%"
-        assert str(table.get_cell(A, B)).strip() == "30%"
+        assert str(table.get_cell(B, A)).strip() == "→ 50%"  # B is older: A took from it
+        assert str(table.get_cell(A, B)).strip() == "← 30%"
         assert "90%" in str(table.get_cell(C, "__new__"))
         await pilot.press("enter")
         await pilot.pause()
@@ -322,7 +322,7 @@ async def test_overview_shows_the_overlap_matrix_and_opens_shared_passages(corpu
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
-        assert where(screen) == (A, 1)
+        assert where(screen) == (B, 1)  # earliest first: the first cell is B (Mar 1) against A
 
 
 @sync

@@ -142,6 +142,8 @@ def _assemble(parts: dict[str, dict[Any, Any]]) -> Analysis:
         novelty=parts.get("novelty", {}),
         overlap=parts.get("overlap", {}),
         detected=parts.get("detected", {}),
+        stories=tuple(parts.get("stories", {}).values()),
+        origins=parts.get("origins", {}),
     )
 
 
@@ -178,6 +180,8 @@ def _send_parts(send: Callable[..., None], analysis: Analysis) -> None:
         ("novelty", analysis.novelty),
         ("duplicates", analysis.duplicates),
         ("overlap", analysis.overlap),
+        ("stories", dict(enumerate(analysis.stories))),
+        ("origins", analysis.origins),
     ]
     total = sum(len(table) for _, table in tables) or 1
     sent = 0

@@ -102,6 +102,22 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """Who had a cluster of copied passages first, and who took it after."""
+
+    source: PassageKey | None
+    """The first-published passage; None when the text is a quotation many outlets carry."""
+    order: tuple[PassageKey, ...]
+    """The cluster's passages in order of publication, the source first."""
+    date: str | None
+    """The source's date (with the time when known)."""
+    likely: bool
+    """Dates do not settle it (some missing or tied): the most complete version is taken as the source."""
+    quoted: int = 0
+    """Outlets carrying the text as a quotation or embedded post (3 or more), else 0."""
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything the machine found in a corpus; empty until computed."""
 
@@ -114,6 +130,8 @@ class Analysis:
     detected: dict[PassageKey, Boilerplate] = field(default_factory=dict)
     """The detector's own leftovers, before the analyst's overrides (so an override can be taken back)."""
     stories: tuple[Story, ...] = ()
+    origins: dict[PassageKey, Origin] = field(default_factory=dict)
+    """Each copied passage's cluster origin (one shared Origin per cluster)."""
 
     def duplicates_of(self, article_id: str, index: int) -> tuple[Duplicate, ...]:
         return self.duplicates.get((article_id, index), ())

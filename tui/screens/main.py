@@ -20,9 +20,10 @@ from annotations.corpus.models import Analysis, Article, Boilerplate, Corpus, Pa
 from tui.jumps import Jumps
 from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, CorpusShown, Progressed
 from tui.screens.workers import CorpusWorkers
+from tui.story_view import story_articles, story_repeats
 from tui.tagging_actions import TaggingScreen
 from tui.tagging_keys import TAGGING_BINDINGS, chips_for
-from tui.view import SORTS, ordered, repeats
+from tui.view import SORTS, ordered
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import BOILERPLATE_MODES, Look, Reader
 from tui.widgets.side_panel import SidePanel
@@ -52,6 +53,12 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         *Screen.BINDINGS,
         Binding("n", "next_article", "Next article", id="next_article"),
         Binding("p", "previous_article", "Prev article", id="previous_article", show=False),
+        Binding("right_square_bracket", "next_story", "Next story", id="next_story", show=False,
+                tooltip="First article of the next story (n and p stay within a story)"),
+        Binding("left_square_bracket", "previous_story", "Prev story", id="previous_story", show=False,
+                tooltip="First article of the previous story"),
+        Binding("z", "fold_story", "Fold story", id="fold_story", show=False,
+                tooltip="Fold the story's articles under its header in the list, or unfold them"),
         Binding("d", "next_duplicate", "Go to copy", id="next_duplicate"),
         Binding("D", "back", "Back", id="back", show=False),
         Binding("b", "cycle_boilerplate", "Boilerplate", id="cycle_boilerplate"),
@@ -229,7 +236,7 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
             chips=self.chips,
             labels=labels,
             boilerplate=self.boilerplate_mode,
-            repeats=repeats(self.order, self.analysis) if self.new_only else {},
+            repeats=story_repeats(self.order, self.analysis) if self.new_only else {},
             expanded=frozenset(self.expanded),
             sentences=self._sentence_spans(),
         )
@@ -250,7 +257,8 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         return {key: tuple(spans) for key, spans in found.items()}
 
     def _show_list(self) -> None:
-        self.query_one(ArticleList).show(self.order, self.analysis, self.chips, self.article_id)
+        by = "latest" if self.sort == "date" else "size"
+        self.query_one(ArticleList).show(self.order, self.analysis, self.chips, self.article_id, by)
 
     def _show_reader(self, passage: int | None = None) -> None:
         self.reader.show(self.article, self._look(), passage)
@@ -285,10 +293,7 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
             self.expanded.add(key)
         self.article_id = key[0]
         self._show_reader(key[1])
-        articles = self.query_one(ArticleList)
-        ids = [article.id for article in self.order]
-        if key[0] in ids:
-            articles.highlighted = ids.index(key[0])
+        self.query_one(ArticleList).select(key[0])
         self._refresh_footer()
 
     def _refresh_footer(self) -> None:
@@ -307,6 +312,8 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
             return bool(self.jumps.history) or None
         if action in ("overview", "search", "cycle_sort", "new_only", "next_article", "previous_article"):
             return bool(self.corpus.articles) or None
+        if action in ("next_story", "previous_story", "fold_story"):
+            return len(self.analysis.stories) > 1 or None
         if action == "copy_passage":
             return here is not None or None
         if action == "problems":
@@ -314,10 +321,19 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         return super().check_action(action, parameters)
 
     def action_next_article(self) -> None:
-        self.query_one(ArticleList).action_cursor_down()
+        self.query_one(ArticleList).move_in_story(1)
 
     def action_previous_article(self) -> None:
-        self.query_one(ArticleList).action_cursor_up()
+        self.query_one(ArticleList).move_in_story(-1)
+
+    def action_next_story(self) -> None:
+        self.query_one(ArticleList).move_story(1)
+
+    def action_previous_story(self) -> None:
+        self.query_one(ArticleList).move_story(-1)
+
+    def action_fold_story(self) -> None:
+        self.query_one(ArticleList).toggle_fold()
 
     def action_next_passage(self) -> None:
         self.reader.action_cursor_down()
@@ -383,7 +399,8 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
     def action_overview(self) -> None:
         from tui.screens.overview import OverviewScreen
 
-        self.app.push_screen(OverviewScreen(self.corpus, self.analysis, self.order), self._jump_result)
+        story = story_articles(self.order, self.analysis.stories, self.article_id)
+        self.app.push_screen(OverviewScreen(self.corpus, self.analysis, story), self._jump_result)
 
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen

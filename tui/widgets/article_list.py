@@ -1,20 +1,28 @@
-"""The article list: one two-line row per article, virtualised by OptionList, filled in chunks."""
+"""The article list: one two-line row per article, grouped under story headers, filled in chunks.
+
+With more than one story each gets a one-line header (title, articles, outlets) that enter folds;
+with one story (or before the analysis) the list is the plain article list.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import on
 from textual.binding import Binding
 from textual.content import Content, Span
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from annotations.corpus.models import Analysis, Article
+from annotations.corpus.models import Analysis, Article, Story
+from tui.story_view import Group, story_groups
 from tui.view import Chips, Summary, summary
 
 FIRST_ROWS = 200
 """Rows built before the first paint; the rest follow in chunks so the screen never stalls."""
 CHUNK_ROWS = 200
+HEADER = "/"
+"""Starts a story header's option id: no article id does (ids are file names, never empty)."""
 
 
 def row(article: Article, facts: Summary) -> Content:
@@ -29,10 +37,24 @@ def row(article: Article, facts: Summary) -> Content:
     return Content(text, [Span(0, len(article.label), "bold"), Span(len(first) + 1, len(text), "dim")])
 
 
-class ArticleList(OptionList):
-    """The corpus, one article per row; moving the highlight selects the article to read."""
+def header(story: Story, articles: Sequence[Article], folded: bool) -> Content:
+    """A story's header: fold mark and title, then counts of articles and outlets; all literal text."""
+    outlets = len({article.label for article in articles})
+    counts = f"  {len(articles)} article{'s' * (len(articles) != 1)} · {outlets} outlet{'s' * (outlets != 1)}"
+    if story.first:
+        counts += f" · from {story.first}"
+    first = f"{'▸' if folded else '▾'} {story.title}"
+    text = f"{first}\n{counts}"
+    return Content(text, [Span(0, len(first), "bold reverse"), Span(len(first) + 1, len(text), "bold")])
 
-    HELP = "The articles. Move with j/k or the arrows; the reader follows the highlight."
+
+class ArticleList(OptionList):
+    """The corpus, one article per row under its story; moving the highlight selects the article to read."""
+
+    HELP = (
+        "The articles, grouped by story. Move with j/k or the arrows; the reader follows the highlight. "
+        "n/p move within a story, ] and [ to the next or previous story; enter on a header folds it."
+    )
 
     BINDINGS = [
         Binding("j", "cursor_down", "Next article", id="next_passage", show=False),
@@ -45,38 +67,165 @@ class ArticleList(OptionList):
         super().__init__(id=id, markup=False)
         self.border_title = "Articles"
         self._generation = 0
+        self.folded: set[str] = set()
+        """Ids of the stories whose articles are hidden under their header."""
+        self._groups: list[Group] = []
+        self._shown: tuple[Analysis, Chips] | None = None
 
-    def show(self, order: Sequence[Article], analysis: Analysis, chips: Chips, selected: str | None) -> None:
-        """Fill the list in `order`, keeping `selected` highlighted."""
+    def show(
+        self,
+        order: Sequence[Article],
+        analysis: Analysis,
+        chips: Chips,
+        selected: str | None,
+        stories_by: str = "size",
+    ) -> None:
+        """Fill the list in `order` within stories sorted `stories_by`, keeping `selected` highlighted."""
         self._generation += 1
-        ids = [article.id for article in order]
+        self._shown = (analysis, chips)
+        self._groups = story_groups(order, analysis.stories, stories_by)
+        if selected is not None:
+            self.folded.discard(self._story_id(selected) or "")
+        rows = self._layout()
+        ids = [option_id for option_id, _ in rows]
         at = ids.index(selected) if selected in ids else 0
         first = max(FIRST_ROWS, at + 1)
         # Redrawing is not a move: a highlight event here would race the screen's own jumps.
         with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(self._rows(order[:first], analysis, chips))
+            self.set_options(self._rows(rows[:first], analysis, chips))
             self.highlighted = at if ids else None
-        if len(order) > first:
-            self.call_after_refresh(self._fill, self._generation, order, first, analysis, chips)
+        if len(rows) > first:
+            self.call_after_refresh(self._fill, self._generation, rows, first, analysis, chips)
+
+    def _layout(self) -> list[tuple[str, Story | Article]]:
+        """(option id, story or article) for every row; headers only when there are several stories."""
+        if len(self._groups) <= 1:
+            return [(article.id, article) for _, articles in self._groups for article in articles]
+        rows: list[tuple[str, Story | Article]] = []
+        for story, articles in self._groups:
+            if story is not None:
+                rows.append((HEADER + story.id, story))
+            if story is None or story.id not in self.folded:
+                rows += [(article.id, article) for article in articles]
+        return rows
 
     def _fill(
-        self, generation: int, order: Sequence[Article], start: int, analysis: Analysis, chips: Chips
+        self,
+        generation: int,
+        rows: list[tuple[str, Story | Article]],
+        start: int,
+        analysis: Analysis,
+        chips: Chips,
     ) -> None:
         if generation != self._generation:
             return
         end = start + CHUNK_ROWS
-        self.add_options(self._rows(order[start:end], analysis, chips))
-        if end < len(order):
-            self.call_after_refresh(self._fill, generation, order, end, analysis, chips)
+        self.add_options(self._rows(rows[start:end], analysis, chips))
+        if end < len(rows):
+            self.call_after_refresh(self._fill, generation, rows, end, analysis, chips)
 
-    @staticmethod
-    def _rows(articles: Sequence[Article], analysis: Analysis, chips: Chips) -> list[Option]:
+    def _rows(
+        self, rows: list[tuple[str, Story | Article]], analysis: Analysis, chips: Chips
+    ) -> list[Option]:
+        articles = {story.id: members for story, members in self._groups if story is not None}
         return [
-            Option(row(article, summary(article, analysis, chips)), id=article.id) for article in articles
+            Option(header(item, articles[item.id], item.id in self.folded), id=option_id)
+            if isinstance(item, Story)
+            else Option(row(item, summary(item, analysis, chips)), id=option_id)
+            for option_id, item in rows
         ]
 
     @property
     def selected_id(self) -> str | None:
-        """The highlighted article's id."""
+        """The highlighted article's id (None on a story header)."""
         option = self.highlighted_option
-        return None if option is None else option.id
+        return None if option is None or (option.id or "").startswith(HEADER) else option.id
+
+    def _story_id(self, article_id: str) -> str | None:
+        for story, articles in self._groups:
+            if story is not None and any(article.id == article_id for article in articles):
+                return story.id
+        return None
+
+    def _group_at(self) -> int | None:
+        """The number of the group the highlight is in (on its header or one of its articles)."""
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        for number, (story, articles) in enumerate(self._groups):
+            if story is not None and option.id == HEADER + story.id:
+                return number
+            if any(article.id == option.id for article in articles):
+                return number
+        return None
+
+    def select(self, article_id: str) -> None:
+        """Highlight `article_id`, unfolding its story if needed."""
+        story_id = self._story_id(article_id)
+        if story_id in self.folded and self._shown is not None:
+            self.folded.discard(story_id)
+            current = self.highlighted_option
+            self._redraw(current.id or "" if current else "")  # then move, so the screen hears of it
+        try:
+            self.highlighted = self.get_option_index(article_id)
+        except OptionDoesNotExist:  # not listed (yet): leave the highlight where it is
+            return
+
+    def move_in_story(self, step: int) -> None:
+        """`n`/`p`: the next or previous article of the highlighted one's story; stops at its ends."""
+        number = self._group_at()
+        if number is None:
+            return
+        articles = self._groups[number][1]
+        ids = [article.id for article in articles]
+        current = self.selected_id
+        if current not in ids:  # on the header: n enters the story
+            target = ids[0] if step > 0 else None
+        else:
+            at = ids.index(current) + step
+            target = ids[at] if 0 <= at < len(ids) else None
+        if target is not None:
+            self.select(target)
+
+    def move_story(self, step: int) -> None:
+        """`]`/`[`: the first article of the next or previous story."""
+        number = self._group_at()
+        if number is None or not self._groups:
+            return
+        target = number + step
+        if 0 <= target < len(self._groups):
+            self.select(self._groups[target][1][0].id)
+
+    def toggle_fold(self) -> None:
+        """Fold the highlighted article's story under its header, or unfold a folded one."""
+        number = self._group_at()
+        if number is None or len(self._groups) <= 1:
+            return
+        story = self._groups[number][0]
+        if story is None:
+            return
+        self.folded ^= {story.id}
+        self._redraw(HEADER + story.id)
+
+    def _redraw(self, keep: str) -> None:
+        """Rebuild the rows after a fold, with the highlight on `keep`."""
+        assert self._shown is not None
+        analysis, chips = self._shown
+        self._generation += 1
+        rows = self._layout()
+        ids = [option_id for option_id, _ in rows]
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(self._rows(rows, analysis, chips))
+            self.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
+
+    @on(OptionList.OptionHighlighted)
+    def _on_header(self, event: OptionList.OptionHighlighted) -> None:
+        """A header is no article: the screen keeps reading what it read."""
+        if (event.option_id or "").startswith(HEADER):
+            event.stop()
+
+    @on(OptionList.OptionSelected)
+    def _fold_header(self, event: OptionList.OptionSelected) -> None:
+        if (event.option_id or "").startswith(HEADER):
+            event.stop()
+            self.toggle_fold()

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from annotations.copies.coverage import union
 from annotations.corpus.models import Analysis, Article, Duplicate, Passage, PassageKey
+from annotations.stories.origin import origin_note
 from tui.render import styled
 from tui.view import Chips, shared_spans
 from tui.widgets.styles import component_styles
@@ -61,7 +62,9 @@ def passage_content(article: Article, passage: Passage, look: Look, styles: Mapp
     duplicates = look.analysis.duplicates_of(*key)
     if duplicates:
         others = dict.fromkeys(look.labels.get(d.article, d.article) for d in duplicates)
-        parts.append(Content(f"  ⧉ also in {', '.join(others)}").stylize(styles["marker"]))
+        origin = look.analysis.origins.get(key)
+        note = f" · {origin_note(origin, key, look.labels)}" if origin else ""
+        parts.append(Content(f"  ⧉ also in {', '.join(others)}{note}").stylize(styles["marker"]))
     for chip in look.chips.get(key, ()):
         parts.append(Content(" "))
         parts.append(Content(f" {chip} ").stylize(styles["chip"]))

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from annotations.copies.coverage import union
 from annotations.corpus.models import Analysis, Corpus, PassageKey
+from annotations.stories.origin import publication_order
 from tui.render import styled
 from tui.view import spans_shared_with
 from tui.widgets.styles import component_styles
@@ -28,6 +29,10 @@ def panel_content(
     label = analysis.boilerplate_of(*key)
     if label is not None:
         parts.append(Content(f"Boilerplate ({label.kind}): {label.reason}").stylize(styles["reason"]))
+    origin = analysis.origins.get(key)
+    if origin is not None:
+        by_id = {article.id: article for article in corpus.articles}
+        parts.append(Content(publication_order(origin, by_id)).stylize(styles["reason"]))
     duplicates = analysis.duplicates_of(*key)
     if not duplicates:
         parts.append(Content("No copies of this passage in other articles."))
