@@ -8,7 +8,7 @@ import pytest
 
 from annotations.analysis import analyze
 from annotations.corpus.loading import load_corpus
-from annotations.corpus.outlets import host_of, name_in_file, site_of_links
+from annotations.corpus.outlets import host_of, name_in_file, short_label, site_of_links
 from annotations.exchange.report import to_json
 
 BODY = "Officials met in Beijing on Sunday for talks.\n\nThe talks went on for two days.\n"
@@ -110,3 +110,11 @@ def test_a_saved_page_without_metadata_is_labelled_by_its_own_links(tmp_path: Pa
     (tmp_path / "gn1-0001.html").write_text(f"<html><body><ul>{links}</ul><p>{text}</p></body></html>")
     [article] = load_corpus([tmp_path]).articles
     assert (article.label, article.source) == ("valleytimes.example", "valleytimes.example")
+
+
+@pytest.mark.parametrize(
+    ("label", "width", "short"),
+    [("thesun.co.uk·2", 8, "thesu…·2"), ("nytimes", 8, "nytimes"), ("coastalherald.example", 8, "coastal…")],
+)
+def test_a_label_cut_short_keeps_its_number(label: str, width: int, short: str) -> None:
+    assert short_label(label, width) == short

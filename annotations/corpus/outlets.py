@@ -114,6 +114,16 @@ def with_labels(articles: Sequence[Article], folders: Sequence[str | None]) -> l
     return result
 
 
+def short_label(label: str, width: int) -> str:
+    """A label cut to `width` characters, keeping its number: "thesun.co.uk·2" -> "thesu…·2"."""
+    if len(label) <= width:
+        return label
+    head, dot, number = label.rpartition("·")
+    suffix = f"{dot}{number}" if dot and number.isdigit() else ""
+    base = head if suffix else label
+    return base[: max(1, width - len(suffix) - 1)] + "…" + suffix
+
+
 def _shorten(name: str | None) -> str | None:
     if not name:
         return None
