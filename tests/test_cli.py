@@ -115,3 +115,14 @@ def test_a_usage_error_exits_2_with_the_commands_usage(capsys: pytest.CaptureFix
 def test_pretty_without_json_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", "--pretty"]) == 2
     assert "--pretty goes with --json" in capsys.readouterr().err
+
+
+def test_analyze_text_groups_a_mixed_folder_by_story_with_full_outlet_labels(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = Path(__file__).parent / "data" / "stories" / "articles"
+    assert main(["analyze", str(folder)]) == 0
+    out = capsys.readouterr().out
+    headers = [line for line in out.splitlines() if " articles, " in line and " outlets): " in line]
+    assert len(headers) >= 5
+    assert "The Globe and Mail " in out  # a label longer than 12 characters is not cut

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from tui.cli.common import read_config, read_corpus
 from tui.cli.output import EXIT_OK, EXIT_USAGE, fail, say, warn, write_bytes
+
+if TYPE_CHECKING:
+    from annotations.corpus.models import Analysis, Article
 
 
 def run_analyze(options: argparse.Namespace) -> int:
@@ -24,16 +28,28 @@ def run_analyze(options: argparse.Namespace) -> int:
 
         write_bytes(dumps(to_json(corpus, analysis), pretty=options.pretty) + b"\n")
         return EXIT_OK
-    for article in corpus.articles:
-        novelty = analysis.novelty.get(article.id)
-        flagged = sum(1 for p in article.passages if (article.id, p.index) in analysis.boilerplate)
-        copied = sum(1 for p in article.passages if analysis.duplicates_of(article.id, p.index))
-        shown = "  -" if novelty is None else f"{novelty:4.0%}"
-        say(
-            f"{article.label:<12} {shown} new  {len(article.passages):3d} passages  "
-            f"{copied:3d} copied  {flagged:3d} boilerplate  {article.title}"
-        )
+    width = min(30, max(len(article.label) for article in corpus.articles))
+    by_id = {article.id: article for article in corpus.articles}
+    stories = analysis.stories if len(analysis.stories) > 1 else ()
+    groups = [[by_id[i] for i in story.articles if i in by_id] for story in stories]
+    groups = groups or [list(corpus.articles)]
+    for story, articles in zip(stories or (None,), groups, strict=True):
+        if story is not None:
+            say(f"\n{story.title} ({len(articles)} articles, {len(story.outlets)} outlets): {story.reason}")
+        for article in articles:
+            say(_article_line(article, analysis, width))
     return EXIT_OK
+
+
+def _article_line(article: Article, analysis: Analysis, width: int) -> str:
+    novelty = analysis.novelty.get(article.id)
+    flagged = sum(1 for p in article.passages if (article.id, p.index) in analysis.boilerplate)
+    copied = sum(1 for p in article.passages if analysis.duplicates_of(article.id, p.index))
+    shown = "  -" if novelty is None else f"{novelty:4.0%}"
+    return (
+        f"{article.label[:width]:<{width}} {shown} new  {len(article.passages):3d} passages  "
+        f"{copied:3d} copied  {flagged:3d} boilerplate  {article.title}"
+    )
 
 
 def _overrides(db: str | None) -> dict[tuple[str, int], bool]:
