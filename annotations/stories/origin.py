@@ -52,7 +52,8 @@ def _origin(
         return (date is None, date or "", -len(text(key)))
 
     order = tuple(sorted(keys, key=published))
-    outlets = {by_id[key[0]].label for key in keys}
+    carried = {key[0] for key in keys}
+    outlets = {by_id[article].label for article in carried} if len(carried) >= QUOTED_OUTLETS else carried
     if len(outlets) >= QUOTED_OUTLETS and _quoted(keys, text, duplicates):
         return Origin(None, order, None, False, len(outlets))
     dates = [by_id[key[0]].date for key in keys]
