@@ -26,9 +26,9 @@ NAME_SHARE = 0.3
 PASSAGE_WEIGHT = 0.6
 PASSAGE_CAP = 0.5
 """Copied text adds up to PASSAGE_WEIGHT x its share, the share capped at PASSAGE_CAP."""
-SAME_DAYS = 1
+SAME_DAYS = 2
 """Dates this many days apart cost nothing; each further day costs DAY_COST, down to DAY_FLOOR."""
-DAY_COST = 0.2
+DAY_COST = 0.15
 DAY_FLOOR = 0.3
 MAX_POSTINGS = 100
 """A term in more articles than this (or a 40th of them) proposes no pairs and has no weight."""
