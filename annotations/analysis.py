@@ -36,9 +36,7 @@ def analyze(
     detected = labels
     labels = apply_overrides(detected, overrides or {})
     report("duplicates", 0.0)
-    overlaps = find_overlaps(
-        corpus.articles, frozenset(labels), lambda done: report("duplicates", done)
-    )
+    overlaps = find_overlaps(corpus.articles, labels, lambda done: report("duplicates", done))
     report("stories", 0.0)
     stories = group_stories(corpus.articles, labels, overlaps.overlap, overlaps.duplicates)
     origins = find_origins(corpus.articles, overlaps.clusters, overlaps.duplicates)

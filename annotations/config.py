@@ -9,7 +9,10 @@ from pathlib import Path
 
 import platformdirs
 
+from annotations.corpus.decode import sanitise
+
 APP_NAME = "briefreader"
+MAX_TAG_LENGTH = 40
 DEFAULT_TAGS: tuple[str, ...] = (
     "key-fact",
     "quote",
@@ -58,7 +61,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     path: str | None = None
     problem: str | None = None
-    """Why the file could not be used, when the defaults stand in for it."""
+    """What was wrong with the file, in one line: why the defaults stand in for it, or what was left out."""
 
 
 def load_config(path: str | os.PathLike[str] | None = None) -> Config:
@@ -70,10 +73,10 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         raw = tomllib.loads(target.read_text(encoding="utf-8"))
         return _parse(raw, str(target))
     except FileNotFoundError:
-        return Config(path=str(target), problem=f"config {target}: no such file; using defaults")
+        return Config(path=str(target), problem=sanitise(f"config {target}: no such file; using defaults"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError) as error:
         detail = " ".join(str(error).split()) or type(error).__name__
-        return Config(path=str(target), problem=f"config {target}: {detail}; using defaults")
+        return Config(path=str(target), problem=sanitise(f"config {target}: {detail}; using defaults"))
 
 
 def _write_default(target: Path) -> None:
@@ -89,7 +92,7 @@ def _parse(raw: dict[str, object], path: str) -> Config:
     tags = raw.get("tags", list(DEFAULT_TAGS))
     if not isinstance(tags, list) or not all(isinstance(tag, str) and tag.strip() for tag in tags):
         raise ValueError("'tags' must be a list of non-empty strings")
-    unique = tuple(dict.fromkeys(tag.strip() for tag in tags))
+    unique, remarks = tag_names(tags)
     boilerplate = raw.get("boilerplate", {})
     if not isinstance(boilerplate, dict):
         raise ValueError("[boilerplate] must be a table")
@@ -104,8 +107,30 @@ def _parse(raw: dict[str, object], path: str) -> Config:
         raise ValueError("[keymap] must map binding ids to key strings")
     return Config(
         tags=unique or DEFAULT_TAGS,
-        boilerplate_phrases=tuple(phrase.strip() for phrase in phrases if phrase.strip()),
+        boilerplate_phrases=tuple(filter(None, (" ".join(sanitise(p).split()) for p in phrases))),
         boilerplate_threshold=float(threshold),
         keymap=dict(keymap),
         path=path,
+        problem=sanitise(f"config {path}: {'; '.join(remarks)}") if remarks else None,
     )
+
+
+def tag_names(names: list[str]) -> tuple[tuple[str, ...], list[str]]:
+    """Usable tag names (controls removed, spaces folded, at most MAX_TAG_LENGTH, one per spelling
+    whatever its letter case) and a remark on each name left out or changed."""
+    kept: dict[str, str] = {}
+    remarks: list[str] = []
+    for name in names:
+        clean = " ".join(sanitise(name).split())
+        if clean != " ".join(name.split()):
+            remarks.append(f"tag {clean!r}: control characters removed")
+        if not clean:
+            continue
+        if len(clean) > MAX_TAG_LENGTH:
+            shown = clean[:MAX_TAG_LENGTH]
+            remarks.append(f"tag {shown!r}…: longer than {MAX_TAG_LENGTH} characters, left out")
+            continue
+        first = kept.setdefault(clean.casefold(), clean)
+        if first != clean:
+            remarks.append(f"tag {clean!r} is {first!r} in another letter case; kept {first!r}")
+    return tuple(kept.values()), remarks

@@ -225,7 +225,7 @@ async def test_shared_words_are_highlighted_exactly_and_marked(corpus_dir: Path)
         start_at = len("Workers said ")
         assert highlighted == [(start_at, start_at + len(SHARED))]
         assert prompt.plain[slice(*highlighted[0])] == SHARED
-        assert "also in 002, 003" in prompt.plain
+        assert "also in beta, gamma" in prompt.plain
         assert "also in" not in prompt_text(reader, 0)
 
 
@@ -270,8 +270,8 @@ async def test_side_panel_shows_copies_with_score_and_the_boilerplate_reason(cor
         assert side.display
         text = side.query_one("#side-body").render()
         assert isinstance(text, Content)
-        assert "002 ¶2 · score 0.95" in text.plain
-        assert "003 ¶3 · score 0.50" in text.plain
+        assert "beta ¶2 · score 0.95" in text.plain
+        assert "gamma ¶3 · score 0.50" in text.plain
         assert SHARED in text.plain
         await pilot.press("j")
         await pilot.pause()
@@ -295,7 +295,7 @@ async def test_search_lists_matches_and_enter_jumps_to_the_passage(corpus_dir: P
         assert results.option_count == 1
         line = results.get_option_at_index(0).prompt
         assert isinstance(line, Content)
-        assert line.plain.startswith("002 ¶3")
+        assert line.plain.startswith("beta ¶3")
         assert any(line.plain[span.start : span.end] == "union" for span in line.spans)
         await pilot.press("enter", "enter")
         await pilot.pause()
@@ -333,7 +333,7 @@ async def test_new_only_collapses_repeats_and_enter_expands_them(corpus_dir: Pat
         await pilot.press("N", "n")
         await pilot.pause()
         reader = screen.query_one(Reader)
-        assert prompt_text(reader, 1).startswith("⤷ same as 001 ¶2")
+        assert prompt_text(reader, 1).startswith("⤷ same as Daily Wire ¶2")
         assert SHARED not in prompt_text(reader, 1)
         await pilot.press("n")
         await pilot.pause()

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from boilerplate_devset import load_devset, score_devset
+from boilerplate_devset import (
+    SCRAPER_PAGES,
+    DevSet,
+    body_kept,
+    devdata_dir,
+    load_devdata,
+    load_devset,
+    score_devset,
+    score_flags,
+)
 
 from annotations.analysis import analyze
 from annotations.config import Config
@@ -71,9 +82,37 @@ def test_the_article_text_of_the_seeds_is_never_flagged(seed_corpus: Corpus) -> 
 
 
 def test_quality_on_the_labelled_dev_set() -> None:
-    scores = score_devset(load_devset())
-    assert scores.precision >= 0.95, scores.row("devset")
-    assert scores.recall >= 0.85, scores.row("devset")
+    devset = load_devset()
+    scores = score_devset(devset)
+    assert scores.precision >= 0.98, scores.row("devset")
+    assert scores.recall >= 0.97, scores.row("devset")
+    flagged, _ = detect_boilerplate(devset.articles)
+    assert body_kept(devset, flagged) >= 0.98
+
+
+def test_quality_on_the_scraper_like_pages() -> None:
+    """Captions, sign-up forms and other stories' headlines written as sentences, and look-alikes."""
+    devset = load_devset()
+    pages = tuple(article for article in devset.articles if article.id.startswith(SCRAPER_PAGES))
+    assert len(pages) == len(SCRAPER_PAGES)
+    flagged, _ = detect_boilerplate(pages)
+    scores = score_flags(devset, flagged, pages)
+    assert scores.precision >= 0.97, scores.row("scraper-like")
+    assert scores.recall >= 0.95, scores.row("scraper-like")
+    assert body_kept(DevSet(pages, devset.labels), flagged) >= 0.97
+
+
+def test_quality_on_the_development_pages() -> None:
+    """The research-only pages of 2008 news sites, read where they lie when this machine has them."""
+    folder = devdata_dir()
+    if folder is None:
+        pytest.skip("the development pages are not on this machine")
+    devset = load_devdata(folder)
+    flagged, _ = detect_boilerplate(devset.articles)
+    scores = score_flags(devset, flagged)
+    assert scores.precision >= 0.985, scores.row("devdata")
+    assert scores.recall >= 0.88, scores.row("devdata")
+    assert body_kept(devset, flagged) >= 0.95
 
 
 def test_modern_leftovers_are_flagged() -> None:
@@ -88,7 +127,7 @@ def test_modern_leftovers_are_flagged() -> None:
         "Read more: Strikes spread to Antwerp": "related",
         "Dockers walked out at dawn. The port is silent for the first time in a decade.": "social",
         "— Jane Doe (@janedoe) June 14, 2023": "social",
-        "© 2023 Example News. All rights reserved.": "other",
+        "© 2023 Example News. All rights reserved.": "copyright",
     }
     article = _article("modern", PROSE, *leftovers, PROSE_2)
     flagged, _ = detect_boilerplate([article])
@@ -228,3 +267,130 @@ def test_on_the_hard_negative_page_only_the_leftovers_are_flagged() -> None:
         "Advertisement",
         "Read more: Council approves a new budget for libraries",
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Jane Doe, AP Staff Writer", "metadata"),
+        ("MARK SMITH, Deputy Business Editor", "metadata"),
+        ("Jane Doe and John Roe, Reuters", "metadata"),
+        ("Photo by Marco Rossi/AFP via Getty Images", "caption"),
+        ("Image: Getty Images", "caption"),
+        ("2h ago", "metadata"),
+        ("Updated 45 minutes ago", "metadata"),
+        ("del.icio.usDiggRedditYahooMyWebGoogleFacebookWhat's this?", "promo"),
+        ("Click to share on Twitter (Opens in new window)", "promo"),
+        ("Sign up for our morning briefing", "promo"),
+        ("Thanks for subscribing!", "promo"),
+        ("Enter your email address", "promo"),
+        ("Get breaking news alerts straight to your phone.", "promo"),
+        ("Story continues below advertisement", "promo"),
+        ("Related: Dockers vote to extend the strike", "related"),
+        ("Disclaimer: This article is for general information only.", "other"),
+        ("The views expressed are those of the author and do not reflect those of the paper.", "other"),
+        ("The Daily Ledger is an independent news organisation serving the region since 1889.", "other"),
+        ("Smoke rises over the port after a fire broke out on Tuesday.", "caption"),
+        ("A woman (centre) is helped from her home by firefighters in Cesena.", "caption"),
+        ("Dock workers hold placards during a protest outside the ministry. AFP", "caption"),
+        ("A general view of the port of Rotterdam, Netherlands, June 14, 2023.", "caption"),
+        ("Ships are seen anchored off the coast of Rotterdam.", "caption"),
+    ],
+)
+def test_leftovers_the_cue_table_once_missed(line: str, kind: str) -> None:
+    article = _article("line", PROSE, line, PROSE_2)
+    flagged, _ = detect_boilerplate([article])
+    assert _by_text(article, flagged) == {line: kind}
+
+
+def test_a_caption_beside_its_credit_is_flagged_but_a_paragraph_with_a_quote_is_not() -> None:
+    caption = "Volunteers clear mud from a street in Faenza, Italy, on Wednesday."
+    quoted = 'Residents said the water came in through the floor. "We lost everything," one said.'
+    article = _article("credit", PROSE, caption, "Image: Getty Images", quoted, "Photo: Reuters", PROSE_2)
+    flagged, _ = detect_boilerplate([article])
+    assert _by_text(article, flagged) == {
+        caption: "caption",
+        "Image: Getty Images": "caption",
+        "Photo: Reuters": "caption",
+    }
+    assert "beside-credit" in flagged[("credit", 1)].reason
+
+
+def test_other_stories_headlines_after_the_text_are_a_block() -> None:
+    run = (
+        "Kentucky school board approves four-day week",
+        "Students walk out over cellphone ban in Ohio district",
+        "Lottery winner gives away $1 million to hometown teachers",
+    )
+    teasers = (
+        "Trending Stories",
+        "Man Rescued After Three Days Trapped In Canyon",
+        "A hiker who fell into a narrow crevice was found alive by a search team using thermal cameras.",
+        "Dog Travels 200 Miles To Find Former Family",
+        "Owners say the collie turned up on their porch six weeks after running away from his new home.",
+    )
+    article = _article("runs", PROSE, PROSE_2, *run, *teasers)
+    flagged, _ = detect_boilerplate([article])
+    assert _by_text(article, flagged) == dict.fromkeys(run + teasers, "related")
+    assert "related-run" in flagged[("runs", 2)].reason
+    assert "related-block" in flagged[("runs", 7)].reason
+
+
+def test_a_list_and_subheadings_inside_the_text_stay_article_text() -> None:
+    lines = (
+        "Lessons from the storm",
+        "Builders used concrete instead of wood",
+        "Shutters can be closed from inside",
+        "Solar panels keep the lights on",
+        "A generator runs the water pump",
+        '"We will not be caught unprepared again."',
+    )
+    dateline = "SAN JUAN, Puerto Rico (Reuters) - Volunteers have spent the summer rebuilding a school."
+    article = _article("list", dateline, PROSE, *lines, PROSE_2, "What happens next", PROSE)
+    flagged, headings = detect_boilerplate([article])
+    assert _by_text(article, flagged) == {}
+    assert ("list", 9) in headings
+
+
+def test_a_line_an_outlet_repeats_around_different_text_is_a_template() -> None:
+    promo = "Get our free app for the latest local news"
+    site = [
+        replace(_article(f"s{n}", f"Story {n}. " + PROSE, promo, PROSE_2[n:]), url=f"https://www.example.com/{n}")
+        for n in range(2)
+    ]
+    other = replace(_article("o0", "Elsewhere. " + PROSE, promo, PROSE_2), url="https://other.example.org/a")
+    update = [
+        replace(_article(f"u{n}", PROSE, "Witnesses describe the scene", PROSE_2), url=f"https://news.example.net/{n}")
+        for n in range(2)
+    ]
+    flagged, _ = detect_boilerplate([*site, other, *update])
+    assert {key for key in flagged if key[1] == 1} == {("s0", 1), ("s1", 1)}
+    assert "same outlet" in flagged[("s0", 1)].reason
+
+
+@pytest.mark.xfail(strict=True, reason="a caption with 'pictured' and a perfect tense has no second cue")
+def test_a_pictured_caption_without_a_credit() -> None:
+    caption = (
+        "Italian Prime Minister Giorgia Meloni, pictured during a visit to the flooded town of Lugo, "
+        "has promised emergency aid."
+    )
+    article = _article("pictured", PROSE, caption, PROSE_2)
+    flagged, _ = detect_boilerplate([article])
+    assert _by_text(article, flagged) == {caption: "caption"}
+
+
+def test_prose_past_the_page_footer_is_the_pages_but_text_after_a_sign_up_box_is_the_articles() -> None:
+    footer = ("Related stories", "Port strike spreads to Antwerp", "Dockers reject pay offer",
+              "Home | World | Business", "© 2024 Example News. All rights reserved.")
+    comments = (
+        "I have worked at the port for thirty years and I have never seen the management this stubborn.",
+        "The union should accept the offer, because the longer this goes on the more jobs will move abroad.",
+    )
+    signup = ("Get the Business Brief newsletter", "Enter your email address", "Sign up",
+              "By signing up, you agree to our Terms of Use.", "Thanks for signing up!")
+    ended = _article("ended", PROSE, PROSE_2, PROSE, *footer, *comments)
+    boxed = _article("boxed", PROSE, PROSE_2, PROSE, *signup, PROSE_2)
+    flagged, _ = detect_boilerplate([ended, boxed])
+    assert set(_by_text(ended, flagged)) == set(footer) | set(comments)
+    assert "after-article" in flagged[("ended", 8)].reason
+    assert set(_by_text(boxed, flagged)) == set(signup)

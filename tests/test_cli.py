@@ -77,5 +77,41 @@ def test_console_entry_point_runs_as_a_module() -> None:
 def test_a_closed_pipe_ends_quietly() -> None:
     command = f"{sys.executable} -m tui analyze --json | head -c 10"
     result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
-    assert result.stdout == '{\n "versio'
+    assert result.stdout == '{"version"'
     assert "Traceback" not in result.stderr
+
+
+def test_analyze_json_is_one_compact_line_and_pretty_is_the_same_document(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["analyze", "--json"]) == 0
+    compact = capsys.readouterr().out
+    assert compact.count("\n") == 1 and ', "' not in compact[:200] and '":' in compact[:20]
+    assert main(["analyze", "--json", "--pretty"]) == 0
+    pretty = capsys.readouterr().out
+    assert pretty.startswith('{\n  "version": 1,\n') and pretty.count("\n") > 100
+    assert json.loads(pretty) == json.loads(compact)
+
+
+@pytest.mark.parametrize("command", ["analyze", "export", "import", "agreement"])
+def test_every_command_has_its_own_help_with_the_shared_options(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert f"briefreader {command}" in out and "--db" in out and "--config" in out
+
+
+def test_a_usage_error_exits_2_with_the_commands_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["agreement"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "briefreader agreement" in err and "--analysts" in err
+
+
+def test_pretty_without_json_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--pretty"]) == 2
+    assert "--pretty goes with --json" in capsys.readouterr().err

@@ -66,3 +66,38 @@ def test_a_missing_file_given_on_the_command_line_is_reported(tmp_path: Path) ->
     config = load_config(tmp_path / "nope.toml")
     assert config.problem is not None and "no such file" in config.problem
     assert not (tmp_path / "nope.toml").exists()
+
+
+def test_tag_names_are_cleaned_limited_and_folded_by_letter_case(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    long = "x" * 41
+    path.write_text(
+        'tags = ["quote", "Quote", "key\\u001b]0;pwned\\u0007-fact", "' + long + '", " QUOTE ", "claim"]\n',
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.tags == ("quote", "key-fact", "claim")
+    problem = config.problem or ""
+    assert str(path) in problem and "\n" not in problem and "\x1b" not in problem
+    assert "'Quote' is 'quote' in another letter case" in problem
+    assert "control characters removed" in problem and "longer than 40 characters" in problem
+    assert not problem.endswith("using defaults")
+
+
+def test_a_tag_of_only_control_characters_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('tags = ["\\u001b[2J", "mine"]\n', encoding="utf-8")
+    assert load_config(path).tags == ("mine",)
+
+
+def test_phrases_and_problems_carry_no_control_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "\x1b]0;pwned\x07"
+    folder.mkdir()
+    path = folder / "c.toml"
+    path.write_text('tags = ["a", "A"]\n[boilerplate]\nphrases = ["Sponsored\\u001b[31m  post", "\\u0007"]\n',
+                    encoding="utf-8")
+    config = load_config(path)
+    assert config.boilerplate_phrases == ("Sponsored post",)
+    assert config.problem is not None and "\x1b" not in config.problem and "\x07" not in config.problem
+    missing = load_config(folder / "missing.toml").problem or ""
+    assert "no such file" in missing and "\x1b" not in missing

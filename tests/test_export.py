@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,18 @@ import pytest
 from annotations.analysis import analyze
 from annotations.corpus.loading import load_text
 from annotations.corpus.models import Analysis, Corpus
-from annotations.exchange.export import COLUMNS, ExportError, ExportOptions, export_text, write_output
+from annotations.exchange.export import (
+    COLUMNS,
+    ExportError,
+    ExportOptions,
+    export_text,
+    to_csv,
+    write_output,
+)
 from annotations.exchange.importing import ImportFileError, import_file
 from annotations.store.store import Store, memory_store, open_store
 from annotations.store.tagging import Tagger
-from tests.store_helpers import ARTICLE_TEXT, article
+from tests.store_helpers import ARTICLE_TEXT, annotation, article
 
 REQUIRED = ("article", "passage", "start", "end", "quote", "tag", "note", "analyst", "created")
 
@@ -213,3 +221,63 @@ def test_write_output_never_overwrites_without_force(tmp_path: Path) -> None:
     write_output(target, "new", force=True)
     assert target.read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]
+
+
+def test_csv_neutralises_formulas_after_leading_spaces_and_drops_controls() -> None:
+    source = article()
+    marked = annotation(source, 1, "quote", note="  +cmd|' /C calc'!A0 \x9b2J")
+    quotes = ("   =1+1", " \t@SUM(A1)", "\t-2", "Plain \x1b]0;pwned\x07text", "\x07=2")
+    rows = [replace(marked, target=replace(marked.target, exact=quote)) for quote in quotes]
+    out = to_csv(rows, Corpus("c", (source,)), None)
+    cells = [cell for row in csv.DictReader(io.StringIO(out)) for cell in row.values()]
+    assert not [cell for cell in cells if cell.lstrip()[:1] in ("=", "+", "-", "@")]
+    assert not [cell for cell in cells if any(ord(c) < 9 or 0x7F <= ord(c) <= 0x9F for c in cell)]
+    assert {"'   =1+1", "' \t@SUM(A1)", "'\t-2", "Plain text", "'=2", "'  +cmd|' /C calc'!A0 "} <= set(cells)
+
+
+def test_w3c_has_no_position_for_articles_not_loaded(tagged: Store, seed_corpus: Corpus) -> None:
+    others = Corpus("others", seed_corpus.articles[1:])
+    document = json.loads(_export(tagged, others, None, "w3c"))
+    for item in document["first"]["items"]:
+        kinds = [s["type"] for s in item["target"]["selector"]]
+        loaded = others.article(item["target"]["source"]["dcterms:identifier"]) is not None
+        assert kinds == (["TextQuoteSelector", "TextPositionSelector"] if loaded else ["TextQuoteSelector"])
+        assert all(s.get("start", 0) >= 0 and s.get("end", 0) >= 0 for s in item["target"]["selector"])
+
+
+OTHER_TOOL = {
+    "@context": "http://www.w3.org/ns/anno.jsonld",
+    "type": "AnnotationPage",
+    "items": [
+        {
+            "id": "http://example.org/anno/17",
+            "type": "Annotation",
+            "body": {"type": "TextualBody", "purpose": "tagging", "value": "claim"},
+            "target": {
+                "source": "https://news.example/2024/harbour-deal.html",
+                "selector": {"type": "TextQuoteSelector", "exact": "the union said"},
+            },
+        },
+        {
+            "id": "http://example.org/anno/18",
+            "type": "Annotation",
+            "body": [{"type": "TextualBody", "value": "read this later"}],
+            "target": "https://news.example/2024/harbour-deal.html",
+        },
+    ],
+}
+
+
+def test_w3c_from_another_tool_keeps_its_ids_and_accepts_a_bare_iri_target(tmp_path: Path) -> None:
+    path = tmp_path / "other.jsonld"
+    path.write_text(json.dumps(OTHER_TOOL), encoding="utf-8")
+    store = memory_store()
+    report = import_file(store, path)
+    assert report.added == 1 and report.whole == 1
+    assert "1 annotation(s) on a whole document skipped" in report.message
+    (imported,) = store.all()
+    assert imported.id == "http://example.org/anno/17" and imported.article == "harbour-deal"
+    document = json.loads(_export(store, Corpus("none", ()), None, "w3c"))
+    (item,) = document["first"]["items"]
+    assert item["id"] == "http://example.org/anno/17"
+    assert [s["type"] for s in item["target"]["selector"]] == ["TextQuoteSelector"]

@@ -137,3 +137,39 @@ def test_progress_is_reported_per_file(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     load_corpus([tmp_path], progress=lambda done, total: seen.append((done, total)))
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_folder_mixing_every_type_loads_each_by_its_content(tmp_path: Path) -> None:
+    data = Path(__file__).parent / "data" / "inputs"
+    for name in ("harbour.html", "newsplease.json", "wire.jsonl", "wire.rss", "port.atom"):
+        _write(tmp_path / name, (data / name).read_bytes())
+    _write(tmp_path / "00_thesun.co.uk.txt", GOOD)
+    _write(tmp_path / "notes.md", "# Notes\n\n" + GOOD)
+    corpus = load_corpus([tmp_path])
+    assert [(a.id, a.label) for a in corpus.articles] == [
+        ("00_thesun.co.uk", "thesun.co.uk"),
+        ("harbour", "Coastal Herald"),
+        ("newsplease", "coastalherald.example"),
+        ("notes", "notes"),
+        ("port", "Port Authority News"),
+        ("wire.jsonl#w1", "Wire Service·1"),
+        ("wire.jsonl#w2", "Wire Service·2"),
+        ("wire.jsonl#w6", "Wire Service·3"),
+        ("wire.rss#1", "Harbour Wire·1"),
+        ("wire.rss#2", "Harbour Wire·2"),
+    ]
+    assert len(corpus.problems) == 4
+
+
+def test_the_same_stem_in_two_formats_gets_two_ids(tmp_path: Path) -> None:
+    _write(tmp_path / "story.txt", GOOD)
+    _write(tmp_path / "story.json", '{"title": "x", "text": "Other text."}')
+    assert [a.id for a in load_corpus([tmp_path]).articles] == ["story.json", "story.txt"]
+
+
+def test_a_folder_with_nothing_to_read_says_so(tmp_path: Path) -> None:
+    _write(tmp_path / "photo.jpg", b"\xff\xd8\xff")
+    corpus = load_corpus([tmp_path])
+    assert [(p.path, p.error) for p in corpus.problems] == [
+        (str(tmp_path), "skipped: a folder with no article files in it")
+    ]

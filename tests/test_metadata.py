@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from annotations.corpus.loading import load_text
+from annotations.corpus.metadata import parse_date
 from annotations.corpus.models import Corpus
 
 
@@ -52,3 +55,18 @@ def test_title_falls_back_to_the_first_sentence_shortened() -> None:
     assert article.title == "Short first."
     long = load_text(" ".join(["word"] * 60) + ".", "y")
     assert len(long.title) <= 90 and long.title.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2024-03-08 09:30:00", "2024-03-08"),
+        ("March 8, 2024", "2024-03-08"),
+        ("8th Mar 2024, 10:00", "2024-03-08"),
+        ("www.chinaview.cn 2007-11-24 16:23:08", "2007-11-24"),
+        ("2024-02-30", None),
+        ("no date here", None),
+    ],
+)
+def test_dates_in_fields_and_datelines(text: str, date: str | None) -> None:
+    assert parse_date(text) == date

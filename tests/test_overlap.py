@@ -8,9 +8,10 @@ import pytest
 
 from annotations.analysis import analyze
 from annotations.copies.coverage import union
+from annotations.copies.fingerprint import ShingleIndex
 from annotations.copies.overlap import AnalysisCancelled, find_overlaps
 from annotations.corpus.loading import load_text
-from annotations.corpus.models import Article, Corpus, Duplicate
+from annotations.corpus.models import Article, Boilerplate, Corpus, Duplicate
 
 QUOTE = (
     "“Intense competition requires sustained diplomacy to ensure that competition does not veer "
@@ -112,15 +113,30 @@ def test_novelty_is_zero_for_a_full_copy_and_one_for_unique_text() -> None:
     assert 0.2 < novelty["original"] < 0.8
 
 
-def test_boilerplate_passages_are_left_out_of_novelty_and_matching() -> None:
-    menu = "Join the Conversation. Looking for comments? Find comments in their new home below today."
-    first = article("a", QUOTE, menu)
-    second = article("b", QUOTE, menu)
-    overlaps = find_overlaps([first, second], boilerplate=frozenset({("a", 1), ("b", 1)}))
-    assert overlaps.novelty["a"] == pytest.approx(0.0, abs=0.15)
-    assert ("a", 1) not in overlaps.duplicates
-    with_menu = find_overlaps([first, second])
-    assert ("a", 1) in with_menu.duplicates
+def test_copies_in_page_leftovers_are_found_but_left_out_of_novelty() -> None:
+    post = "We stand with the families of the victims and demand a full inquiry into the fire at Grenfell."
+    first = article("a", "Officials met on Monday to discuss the plan for the coming winter.", post)
+    second = article("b", f"The union wrote: {post} It was shared thousands of times.")
+    embedded = {("a", 1): Boilerplate("social", "embedded post")}
+    overlaps = find_overlaps([first, second], embedded)
+    assert ("b", 0) in {(dup.article, dup.passage) for dup in overlaps.duplicates[("a", 1)]}
+    assert overlaps.novelty["a"] == 1.0
+    assert overlaps.novelty["b"] < 0.5
+    assert ("a", "b") not in overlaps.overlap
+
+
+def test_chrome_of_one_template_kind_on_both_sides_is_not_a_copy() -> None:
+    menu = "Home News World Business Markets Technology Sport Culture Travel Weather Video Podcasts"
+    first, second = article("a", QUOTE, menu), article("b", QUOTE, menu)
+    navigation = Boilerplate("navigation", "a menu line")
+    both = find_overlaps([first, second], {("a", 1): navigation, ("b", 1): navigation})
+    assert ("a", 1) not in both.duplicates
+    assert ("a", 0) in both.duplicates
+    assert both.novelty["a"] == pytest.approx(0.0, abs=0.15)
+    one_side = find_overlaps([first, second], {("a", 1): navigation})
+    assert ("a", 1) in one_side.duplicates
+    other_kinds = find_overlaps([first, second], {("a", 1): navigation, ("b", 1): Boilerplate("promo", "")})
+    assert ("a", 1) in other_kinds.duplicates
 
 
 def test_overlap_is_the_share_of_the_first_article_found_in_the_second() -> None:
@@ -240,3 +256,12 @@ def test_a_passage_of_one_word_repeated_thousands_of_times_is_handled() -> None:
 
 def test_union_joins_overlapping_and_touching_ranges() -> None:
     assert union([(10, 20), (0, 5), (5, 8), (15, 30), (40, 41)]) == [(0, 8), (10, 30), (40, 41)]
+
+
+def test_the_array_candidates_are_the_pure_python_ones(seed_corpus: Corpus) -> None:
+    texts = [passage.text for article in seed_corpus.articles for passage in article.passages]
+    texts += [QUOTE, QUOTE.replace("sustained", "steady"), " ".join(["ha"] * 300), TOKYO]
+    index = ShingleIndex(texts)
+    pairs = index.candidates()
+    assert len(pairs) > 10
+    assert pairs.tolist() == index.candidates(pure=True).tolist()

@@ -6,7 +6,15 @@ import random
 
 import pytest
 
-from annotations.copies.normalize import fold, quotations, word_offsets, words
+from annotations.copies.normalize import (
+    QUOTE_MARK,
+    SEPARATOR,
+    corpus_tokens,
+    fold,
+    quotations,
+    word_offsets,
+    words,
+)
 
 ODD = (
     "aé İ ß ﬁ\u00a0\u2009\u202f\u3000\u00ad\u200b\ufeff-–—’‘“”«»'\".,;:!?()[]/\\\n\t"
@@ -53,3 +61,20 @@ def test_quotations_are_word_ranges_inside_the_marks() -> None:
     assert [(text[spans[first][0] : spans[last - 1][1]]) for first, last in quotations(text, spans)] == [
         "open and empowered communications"
     ]
+
+
+@pytest.mark.parametrize("longer_lower_case", ["", "İstanbul"])
+def test_the_whole_corpus_in_one_pass_gives_each_passage_its_own_words(longer_lower_case: str) -> None:
+    generator = random.Random(7)
+    pieces = [*ODD.replace("İ", "").split(), "China's", "U.S.", "“quoted”", "end.", "\"a\"", "x.", "."]
+    texts = [" ".join(generator.choices(pieces, k=generator.randint(0, 12))) for _ in range(300)]
+    texts += ["", "\x01 \x02 stray marks", "ISTANBUL'S \"x\"", longer_lower_case]
+    tokens = corpus_tokens(texts)
+    passages: list[list[str]] = [[]]
+    for token in tokens:
+        if token == SEPARATOR:
+            passages.append([])
+        elif token != QUOTE_MARK:
+            passages[-1].append(token)
+    assert passages[:-1] == [words(text) for text in texts]
+    assert all(len(words(text)) == len(word_offsets(text)) for text in texts)

@@ -82,3 +82,12 @@ def test_sentences_do_not_split_after_abbreviations() -> None:
         "Did they?",
         "Yes.",
     ]
+
+
+def test_blocks_already_cut_become_one_passage_each_with_offsets() -> None:
+    from annotations.corpus.segment import join_blocks
+
+    text, passages = join_blocks(["Headline here", "First paragraph.", "Share | Email"])
+    assert [p.text for p in passages] == ["Headline here", "First paragraph.", "Share | Email"]
+    assert all(text[p.start : p.end] == p.text for p in passages)
+    assert [p.index for p in passages] == [0, 1, 2]

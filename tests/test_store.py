@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from annotations.config import data_path
-from annotations.store.storage import AtomicJSONStorage, JournalStorage, MemoryStorage, StoreError
+from annotations.store.documents import to_doc
+from annotations.store.storage import (
+    AtomicJSONStorage,
+    JournalStorage,
+    MemoryStorage,
+    StoreError,
+    journal_path,
+)
 from annotations.store.store import Store, open_store
 from tests.store_helpers import annotation, article
 
@@ -134,3 +141,36 @@ def test_storing_an_annotation_again_replaces_it(make_store: Factory) -> None:
     store.apply([(None, replace(first, note="edited"))])
     assert len(store) == 1 and store.get(first.id).note == "edited"  # type: ignore[union-attr]
     assert [a.note for a in make_store().all()] in (["edited"], [])
+
+
+def test_tinydb_s_own_api_works_over_the_journaled_storage(tmp_path: Path) -> None:
+    from tinydb import TinyDB
+
+    path = tmp_path / "annotations.json"
+    store = open_store(path)
+    first = annotation(article(), 0)
+    store.apply([(None, first)])
+    store.close()
+    db = TinyDB(path, storage=JournalStorage)
+    table = db.table("annotations")
+    assert [doc["id"] for doc in table.all()] == [first.id]
+    second = annotation(article(), 1, "quote")
+    table.insert(to_doc(second))
+    db.close()
+    assert sorted(a.tag for a in open_store(path).all()) == ["key-fact", "quote"]
+
+
+def test_a_big_store_keeps_its_journal_at_close_and_replays_it_at_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotations.store import storage
+
+    monkeypatch.setattr(storage, "FOLD_AT_CLOSE_BELOW", 0)
+    path = tmp_path / "annotations.json"
+    store = open_store(path)
+    kept = [annotation(article(), index) for index in range(3)]
+    for item in kept:
+        store.apply([(None, item)])
+    store.close()
+    assert not path.exists() and journal_path(path).exists()
+    assert sorted(a.id for a in open_store(path).all()) == sorted(a.id for a in kept)

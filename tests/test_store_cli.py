@@ -134,3 +134,37 @@ def test_analyze_applies_the_analysts_boilerplate_overrides(
     assert main(["analyze", "--json", "--db", str(db)]) == 0
     after = json.loads(capsys.readouterr().out)["articles"][2]["passages"]
     assert [p["index"] for p in after if p["boilerplate"] is not None] == [plain]
+
+
+def test_import_cleans_control_characters_and_counts_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        {"article": "a\x1b[31m", "quote": "a quote\x07", "tag": "x\x1b]0;CHIPPWN\x07y",
+         "analyst": "ann\x9b2J", "note": "line one\r\nline two"},
+        {"article": "a", "quote": "another quote", "tag": "Quote", "analyst": "ann", "note": "\u0085"},
+        {"article": "a", "quote": "a third quote", "tag": "QUOTE ", "analyst": "bob"},
+    ]
+    exported = tmp_path / "rows.jsonl"
+    exported.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    db = tmp_path / "db.json"
+    assert main(["import", str(exported), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "imported 3 annotation(s)" in out and "control characters removed from 5 field(s)" in out
+    assert "tag 'Quote' written as 'quote'" in out and "tag 'QUOTE' written as 'quote'" in out
+    stored = sorted(open_store(db).all(), key=lambda a: a.target.exact)
+    assert [(a.article, a.target.exact, a.tag, a.analyst) for a in stored] == [
+        ("a", "a quote", "xy", "ann"),
+        ("a", "a third quote", "quote", "bob"),
+        ("a", "another quote", "quote", "ann"),
+    ]
+    assert stored[0].note == "line one\nline two"
+
+
+def test_import_rejects_a_tag_longer_than_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "rows.jsonl"
+    exported.write_text(json.dumps({"article": "a", "quote": "q", "tag": "t" * 41}) + "\n", encoding="utf-8")
+    assert main(["import", str(exported), "--db", str(tmp_path / "db.json")]) == 1
+    assert "record 1: tag longer than 40 characters" in capsys.readouterr().err

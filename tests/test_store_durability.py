@@ -66,9 +66,12 @@ def _python(code: str, *args: str) -> subprocess.Popen[str]:
 
 
 def test_kill_9_at_any_moment_leaves_a_store_that_loads(tmp_path: Path) -> None:
+    """BRIEFREADER_KILLS=100 runs the long version; the counts are printed (pytest -s)."""
     path = tmp_path / "annotations.json"
     chance = random.Random(7)
-    for _ in range(12):
+    kills = int(os.environ.get("BRIEFREADER_KILLS", "12"))
+    unreadable = lost = 0
+    for _ in range(kills):
         child = _python(WRITER, str(path), "5")
         assert child.stdout is not None
         ready = child.stdout.readline().split()
@@ -81,11 +84,19 @@ def test_kill_9_at_any_moment_leaves_a_store_that_loads(tmp_path: Path) -> None:
         # The writer ran on while we read: its last acknowledgement is the last line it printed.
         printed = child.stdout.read().split()
         acknowledged = int(printed[-1]) if printed else acknowledged
-        store = open_store(path)
-        assert acknowledged <= len(store) <= acknowledged + 1
+        try:
+            store = open_store(path)
+        except StoreError:
+            unreadable += 1
+            set_aside(path)
+            continue
+        lost += max(0, acknowledged - len(store))
+        assert len(store) <= acknowledged + 1
         assert not list(tmp_path.glob("*.tmp"))
         store.close()
-    assert len(open_store(path)) >= 12
+    print(f"{kills} kills: {unreadable} unreadable stores, {lost} lost acknowledged tags")
+    assert (unreadable, lost) == (0, 0)
+    assert len(open_store(path)) >= kills
 
 
 def test_torn_last_journal_line_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -191,7 +202,7 @@ def test_disk_full_during_a_tag_changes_nothing_and_says_so(
 
     monkeypatch.setattr(storage_module.os, "write", full)
     outcome = tagger.toggle(("geneva", 1), "claim")
-    assert not outcome.ok and "No space left" in outcome.message
+    assert not outcome.ok and outcome.message == f"Not saved: no space left on {path}"
     assert tagger.tags_on(("geneva", 1)) == ()
     monkeypatch.undo()
     assert tagger.toggle(("geneva", 2), "claim").ok
@@ -244,3 +255,30 @@ def test_read_only_instance_refreshes_to_see_the_writers_changes(tmp_path: Path)
     assert len(reader) == 2
     writer.close()
     reader.close()
+
+
+def test_a_read_only_instance_takes_over_once_the_writer_has_closed(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    holder = _python(HOLDER, str(path))
+    assert holder.stdout is not None
+    assert holder.stdout.readline().startswith("writable")
+    assert holder.stdout.readline().startswith("ok")
+    here = open_store(path)
+    assert here.read_only and not here.take_over() and here.read_only
+    assert here.notice is not None and "pid" in here.notice
+    holder.communicate("\n", timeout=60)
+    assert here.take_over() and not here.read_only and here.notice is None
+    assert [a.tag for a in here.all()] == ["claim"]
+    here.apply([(None, annotation(article(), 3))])
+    third = open_store(path)
+    assert third.read_only
+    third.close()
+    here.close()
+    assert len(open_store(path)) == 2
+
+
+def test_a_store_opened_read_only_on_purpose_is_never_taken_over(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    looking = open_store(path, read_only=True)
+    assert looking.read_only and not looking.take_over()
+    looking.close()

@@ -11,7 +11,9 @@ from textual.binding import Binding
 
 from annotations.config import Config, load_config
 from tui.commands import ReaderCommands
+from tui.keymap import checked
 from tui.messages import CorpusShown
+from tui.screens.excerpt import excerpt
 from tui.screens.main import MainScreen
 
 if TYPE_CHECKING:  # TinyDB loads after the first paint, with the store
@@ -24,7 +26,11 @@ class BriefReaderApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "briefreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("W", "take_over_store", "Take over store", id="take_over_store",
+                tooltip="Save tags here once the other briefreader on this store has closed"),
+    ]
 
     def __init__(
         self,
@@ -63,6 +69,33 @@ class BriefReaderApp(App[int]):
         if isinstance(screen, MainScreen):
             screen.use_store(store)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take_over_store":
+            return self.store is not None and self.store.read_only
+        return True
+
+    def action_take_over_store(self) -> None:
+        """Make this window the store's writer once the other briefreader has let go of it."""
+        from annotations.store.storage import StoreError
+        from annotations.store.tagging import Outcome
+
+        if self.store is None:
+            return
+        try:
+            taken = self.store.take_over()
+        except StoreError as error:
+            self.notify(excerpt(error.message, 300), severity="error", markup=False)
+            return
+        if not taken:
+            still = f"{self.store.notice}: still open there"
+            self.notify(excerpt(still, 300), severity="warning", markup=False)
+            return
+        self.notify("The annotation store is writable in this window now", markup=False)
+        self.refresh_bindings()
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, MainScreen) and screen.tagger is not None:
+            screen.tagging_changed(Outcome("", keys=()))
+
     def on_unmount(self) -> None:
         """Save the journal and release the lock, however the app ends."""
         if self.store is not None:
@@ -72,6 +105,6 @@ class BriefReaderApp(App[int]):
 
 def run_app(paths: Sequence[str], *, db: str | None, config: str | None, analyst: str) -> int:
     """Run the reader until the user quits; the exit code for the command line."""
-    app = BriefReaderApp(paths, config=load_config(config), db=db, analyst=analyst)
+    app = BriefReaderApp(paths, config=checked(load_config(config)), db=db, analyst=analyst)
     app.run()
     return app.return_code or 0

@@ -31,14 +31,16 @@ class Match:
 def summarise(
     articles: Sequence[Article],
     keys: list[PassageKey],
-    words: list[list[int]],
+    lengths: list[int],
     matches: list[Match],
     texts: list[str],
+    text: list[bool],
 ) -> dict[str, Any]:
-    """The fields of Overlaps, from passage numbers back to passage keys."""
-    novelty, overlap = _shares(articles, keys, words, matches)
+    """The fields of Overlaps, from passage numbers back to passage keys; novelty and overlap count
+    only passages whose `text` flag is set (article text, not page leftovers)."""
+    novelty, overlap = _shares(articles, keys, lengths, matches, text)
     return {
-        "duplicates": _duplicates(keys, words, matches, texts),
+        "duplicates": _duplicates(keys, lengths, matches, texts),
         "clusters": _clusters(keys, matches),
         "novelty": novelty,
         "overlap": overlap,
@@ -46,14 +48,14 @@ def summarise(
 
 
 def _duplicates(
-    keys: list[PassageKey], words: list[list[int]], matches: list[Match], texts: list[str]
+    keys: list[PassageKey], lengths: list[int], matches: list[Match], texts: list[str]
 ) -> dict[PassageKey, tuple[Duplicate, ...]]:
     """Both sides of every match, each with spans in its own text, best score first."""
     listed: dict[int, list[tuple[float, int, Ranges]]] = defaultdict(list)
     for match in matches:
         ranges = {side: match.ranges(side) for side in (match.first, match.second)}
-        smaller = min(ranges, key=lambda side: len(words[side]))
-        score = round(min(1.0, _length(ranges[smaller]) / max(len(words[smaller]), 1)), 4)
+        smaller = min(ranges, key=lambda side: lengths[side])
+        score = round(min(1.0, _length(ranges[smaller]) / max(lengths[smaller], 1)), 4)
         listed[match.first].append((-score, match.second, ranges[match.first]))
         listed[match.second].append((-score, match.first, ranges[match.second]))
     found: dict[PassageKey, tuple[Duplicate, ...]] = {}
@@ -91,18 +93,25 @@ def _clusters(keys: list[PassageKey], matches: list[Match]) -> tuple[tuple[Passa
 
 
 def _shares(
-    articles: Sequence[Article], keys: list[PassageKey], words: list[list[int]], matches: list[Match]
+    articles: Sequence[Article],
+    keys: list[PassageKey],
+    lengths: list[int],
+    matches: list[Match],
+    text: list[bool],
 ) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
-    """Novelty per article and the sparse article-by-article overlap."""
+    """Novelty per article and the sparse article-by-article overlap, over article text only."""
     totals: dict[str, int] = defaultdict(int)
-    for key, passage_words in zip(keys, words, strict=True):
-        totals[key[0]] += len(passage_words)
+    for key, length, counted in zip(keys, lengths, text, strict=True):
+        if counted:
+            totals[key[0]] += length
     shared: dict[int, dict[str, Ranges]] = defaultdict(lambda: defaultdict(list))
     for match in matches:
         one, two = keys[match.first][0], keys[match.second][0]
         if one != two:
-            shared[match.first][two].extend(match.ranges(match.first))
-            shared[match.second][one].extend(match.ranges(match.second))
+            if text[match.first]:
+                shared[match.first][two].extend(match.ranges(match.first))
+            if text[match.second]:
+                shared[match.second][one].extend(match.ranges(match.second))
     copied: dict[str, int] = defaultdict(int)
     pairwise: dict[tuple[str, str], int] = defaultdict(int)
     for number, by_article in shared.items():

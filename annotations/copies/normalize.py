@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import repeat
 
 _SPACE = " "
 _PUNCTUATION = "!#$%&()*+,/:;<=>?@[\\]^_{|}~…•·¡¿‹›、。，！？：；（）【】《》〈〉"
-_FOLD = str.maketrans(
-    {
+_FOLD_TABLE = {
         **dict.fromkeys("‘’‚‛′`´", "'"),
         **dict.fromkeys("“”„‟″«»「」『』", '"'),
         # Dashes and hyphens separate words, so "top-line" matches "top line".
@@ -21,8 +21,10 @@ _FOLD = str.maketrans(
         **dict.fromkeys(_PUNCTUATION, _SPACE),
         **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                         "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\t\n", _SPACE),
-    }
-)
+        # The marks corpus_tokens puts between passages and for quotes are never words.
+        **dict.fromkeys("\x01\x02", _SPACE),
+}
+_FOLD = str.maketrans(_FOLD_TABLE)
 # Invisible characters inside a word must not split it; they are dropped from the word itself.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _DROP_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE + ".", None))
@@ -86,6 +88,44 @@ def _bare(folded: str) -> str:
     if bare.endswith("."):
         bare = bare[:-1] + _SPACE
     return _END_DOT.sub(_SPACE, bare) if "." in bare else bare
+
+
+SEPARATOR = "\x01"
+"""Between passages in `corpus_tokens` (control characters never reach the core: loading strips them)."""
+QUOTE_MARK = "\x02"
+"""A token `corpus_tokens` puts where a double quote mark stood."""
+_MARKS = re.compile("[\x01\x02]")
+
+
+def _folding_to(target: str, but: str = "") -> re.Pattern[str]:
+    """A character class of what `fold` turns into `target`."""
+    chars = "".join(key for key, value in _FOLD_TABLE.items() if value == target and key not in but)
+    return re.compile(f"[{re.escape(chars)}]")
+
+
+_TO_SPACE, _TO_SINGLE, _TO_DOUBLE = _folding_to(_SPACE, "\x01\x02"), _folding_to("'"), _folding_to('"')
+_DROP = re.compile(f"[.{_INVISIBLE}]")
+
+
+def corpus_tokens(texts: Sequence[str]) -> list[str]:
+    """The matching words of all `texts` in one pass, SEPARATOR after each text and QUOTE_MARK for
+    each double quote: the same words `words()` gives text by text, at a fraction of the cost."""
+    between = f" {SEPARATOR} "
+    joined = between.join(texts) + between
+    cleaned = texts
+    if joined.count(SEPARATOR) != len(texts) or QUOTE_MARK in joined:
+        cleaned = [_MARKS.sub(_SPACE, text) for text in texts]
+        joined = between.join(cleaned) + between
+    lowered = joined.lower()
+    if len(lowered) != len(joined):
+        lowered = between.join(map(fold, cleaned)) + between
+    else:
+        lowered = _TO_DOUBLE.sub('"', _TO_SINGLE.sub("'", _TO_SPACE.sub(_SPACE, lowered)))
+        if "'" in lowered:
+            lowered = _POSSESSIVE.sub("  ", lowered)
+    bare = lowered.replace('"', f" {QUOTE_MARK} ").replace("'", _SPACE).replace(". ", "  ")
+    bare = _END_DOT.sub(_SPACE, bare) if "." in bare else bare
+    return _DROP.sub("", bare).split()
 
 
 def quoted(folded: str) -> list[str]:

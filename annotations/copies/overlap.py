@@ -5,14 +5,16 @@ shingles of three non-stop words are winnowed into fingerprints and posted in an
 (fingerprint.py), so only passages sharing a fingerprint are ever compared. Each such pair is
 aligned word by word (align.py) and kept when it shares a stretch of 8 words (a few edited words
 inside bridged, at least 3 of them not function words) or a whole quotation of 4 words (verify.py).
-Boilerplate passages take no part: they are neither matched nor counted in novelty and overlap.
+Page leftovers are matched like article text (an embedded post one outlet shows is often quoted in
+another's prose), but left out of novelty and overlap; a pair whose two sides are page chrome of the
+same kind (navigation, promo, copyright) is a template line, not a copy, and is not reported.
 """
 
 from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -20,9 +22,12 @@ from itertools import combinations
 from annotations.copies.coverage import Match, summarise
 from annotations.copies.fingerprint import MAX_POSTINGS, ShingleIndex
 from annotations.copies.verify import Verifier
-from annotations.corpus.models import Article, Duplicate, PassageKey
+from annotations.corpus.models import Article, Boilerplate, Duplicate, PassageKey
 
 Cancelled = Callable[[], bool]
+
+CHROME = frozenset({"navigation", "promo", "copyright"})
+"""Leftover kinds that are the page's own template: two such lines of one kind sharing words are no copy."""
 
 _READ_SHARE = 0.35
 _INDEX_SHARE = 0.6
@@ -40,9 +45,9 @@ class Overlaps:
     duplicates: passage -> the passages sharing copied text with it, best score first; a pair is
       listed on both sides and each Duplicate's spans are offsets in the listing passage's text.
     clusters: groups of passages joined by copied text (connected pairs), largest first.
-    novelty: article -> share of its words (boilerplate passages left out) found in no other article;
+    novelty: article -> share of its words (page leftovers left out) found in no other article;
       1.0 for an article with no words left.
-    overlap: (a, b) -> share of a's words (boilerplate left out) found in b; only pairs above 0
+    overlap: (a, b) -> share of a's words (leftovers left out) found in b; only pairs above 0
       are present, and overlap[(a, b)] > overlap[(b, a)] hints that a took more of its text from b.
     """
 
@@ -54,14 +59,15 @@ class Overlaps:
 
 def find_overlaps(
     articles: Sequence[Article],
-    boilerplate: frozenset[PassageKey] = frozenset(),
+    leftovers: Mapping[PassageKey, Boilerplate] | None = None,
     progress: Callable[[float], None] | None = None,
     *,
     cancelled: Cancelled | None = None,
 ) -> Overlaps:
-    """Copied text between all non-boilerplate passages; raises AnalysisCancelled when told to stop."""
+    """Copied text between all passages, `leftovers` (page leftovers) included; raises AnalysisCancelled
+    when told to stop."""
     with _collector_paused():
-        return _find(articles, boilerplate, progress, cancelled)
+        return _find(articles, leftovers or {}, progress, cancelled)
 
 
 @contextmanager
@@ -78,35 +84,42 @@ def _collector_paused() -> Iterator[None]:
 
 def _find(
     articles: Sequence[Article],
-    boilerplate: frozenset[PassageKey],
+    leftovers: Mapping[PassageKey, Boilerplate],
     progress: Callable[[float], None] | None,
     cancelled: Cancelled | None,
 ) -> Overlaps:
     ticker = _Ticker(progress, cancelled)
-    keys: list[PassageKey] = []
-    texts: list[str] = []
-    for article in articles:
-        for passage in article.passages:
-            if (article.id, passage.index) not in boilerplate:
-                keys.append((article.id, passage.index))
-                texts.append(passage.text)
-    index = ShingleIndex()
-    for number, text in enumerate(texts):
-        index.read(text)
-        ticker.tick(number, len(keys), 0.0, _READ_SHARE)
-    index.build(lambda number: ticker.tick(number, len(keys), _READ_SHARE, _INDEX_SHARE))
-    pairs = list(index.pairs())
+    keys = [(article.id, passage.index) for article in articles for passage in article.passages]
+    texts = [passage.text for article in articles for passage in article.passages]
+    index = ShingleIndex(texts)
+    ticker.report(_READ_SHARE)
+    pairs = index.candidates(lambda done: ticker.report(_READ_SHARE + (_INDEX_SHARE - _READ_SHARE) * done))
     matches: list[Match] = []
-    verifier = Verifier(index.words, texts, index.vocabulary.numbers)
-    for number, (first, second) in enumerate(pairs):
+    verifier = Verifier(index, texts)
+    for number, (first, second) in enumerate(pairs.tolist()):
         match = verifier.verify(first, second)
         if match is not None:
             matches.append(match)
         ticker.tick(number, len(pairs), _INDEX_SHARE, 1.0)
     matches = _with_copies(matches, index.copies(), verifier)
+    chrome = [_chrome(leftovers.get(key)) for key in keys]
+    matches = [
+        match for match in matches
+        if chrome[match.first] is None or chrome[match.first] != chrome[match.second]
+    ]
     if progress is not None:
         progress(1.0)
-    return Overlaps(**summarise(articles, keys, index.words, matches, texts))
+    counted = [key not in leftovers for key in keys]
+    return Overlaps(**summarise(articles, keys, index.lengths.tolist(), matches, texts, counted))
+
+
+def _chrome(label: Boilerplate | None) -> str | None:
+    """The template kind of a page-chrome leftover; None for article text and other leftovers."""
+    if label is None:
+        return None
+    if label.kind == "copyright" or label.reason.startswith("copyright ("):
+        return "copyright"
+    return label.kind if label.kind in CHROME else None
 
 
 def _with_copies(matches: list[Match], copies: dict[int, list[int]], verifier: Verifier) -> list[Match]:
@@ -148,9 +161,12 @@ class _Ticker:
     def tick(self, done: int, total: int, low: float, high: float) -> None:
         if done & 255:
             return
+        self.report(low + (high - low) * done / max(total, 1))
+
+    def report(self, share: float) -> None:
         if self.cancelled is not None and self.cancelled():
             raise AnalysisCancelled
         now = time.monotonic()
         if self.progress is not None and now - self.last >= 0.1:
             self.last = now
-            self.progress(low + (high - low) * done / max(total, 1))
+            self.progress(share)

@@ -1,4 +1,8 @@
-"""Find article files under the paths a user gives and load them, never failing as a whole."""
+"""Find article files under the paths a user gives and load them, never failing as a whole.
+
+Each file's format is told by its content (see `formats`), not its suffix: web pages, JSON records,
+feeds and text each have their reader; a file that cannot be used is a one-line problem.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,36 @@ import errno
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from annotations.corpus.decode import UndecodableError, decode
+from annotations.corpus.decode import UndecodableError, clean_line, decode, sanitise
+from annotations.corpus.feeds import read_feed
+from annotations.corpus.formats import FEED, HTML, JSON, sniff
 from annotations.corpus.metadata import read_metadata
 from annotations.corpus.models import Article, Corpus, Problem
+from annotations.corpus.outlets import with_labels
+from annotations.corpus.reading import Unreadable, read_capped
+from annotations.corpus.records import read_records
 from annotations.corpus.segment import segment
+from annotations.corpus.webpage import read_webpage
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".xml", ".rss", ".atom")
+"""Files picked up in folders (also gzipped: `.html.gz`); what they hold is read from their content."""
 MAX_BYTES = 8 * 1024 * 1024
-"""News articles are kilobytes; a file past this is a mistake or an attack, and is skipped."""
+"""News articles are kilobytes; a file past this (or decompressing past it) is a mistake or an attack."""
+
+MAX_NOTES = 20
+"""Problems listed per file; a scrape with thousands of bad lines gets a count for the rest."""
 
 Progress = Callable[[int, int], None]
+Found = tuple[Path, str | None]
+"""A file to load and the folder inside the given one that holds it (a hint of its outlet)."""
+
+
+def is_article_file(name: str) -> bool:
+    """Whether a file of this name is picked up from a folder."""
+    return not name.startswith(".") and name.lower().removesuffix(".gz").endswith(SUFFIXES)
 
 
 def seeds_dir() -> Path:
@@ -36,69 +58,94 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress
     else:
         name = ", ".join(path.name or str(path) for path in given[:3]) + (" …" if len(given) > 3 else "")
     problems: list[Problem] = []
-    files = list(_discover(given, problems))
-    ids = _assign_ids(files)
+    found = list(_discover(given, problems))
+    ids = _assign_ids([path for path, _ in found])
     articles: list[Article] = []
-    for number, (path, article_id) in enumerate(zip(files, ids, strict=True), start=1):
-        article = _load_one(path, article_id, problems)
-        if article is not None:
-            articles.append(article)
+    folders: list[str | None] = []
+    for number, ((path, folder), article_id) in enumerate(zip(found, ids, strict=True), start=1):
+        loaded = _load_one(path, article_id, problems)
+        articles += loaded
+        folders += [folder] * len(loaded)
         if progress is not None:
-            progress(number, len(files))
-    return Corpus(name, tuple(articles), tuple(problems))
+            progress(number, len(found))
+    return Corpus(name, tuple(with_labels(_unique(articles), folders)), tuple(problems))
 
 
 def load_text(text: str, article_id: str, path: str = "") -> Article:
     """An article from text already in memory (tests, pasted text)."""
-    from annotations.corpus.decode import sanitise
-
     return _build(sanitise(text), article_id, path)
 
 
-def _discover(paths: list[Path], problems: list[Problem]) -> Iterator[Path]:
+def _discover(paths: list[Path], problems: list[Problem]) -> Iterator[Found]:
     seen: set[Path] = set()
     for path in paths:
         for found in _expand(path, problems):
-            key = found.absolute()
+            key = found[0].absolute()
             if key not in seen:
                 seen.add(key)
                 yield found
 
 
-def _expand(path: Path, problems: list[Problem]) -> Iterator[Path]:
+def _expand(path: Path, problems: list[Problem]) -> Iterator[Found]:
     try:
         if path.is_dir():
-            yield from _walk(path, problems)
+            found = _walk(path, problems)
+            if not found:
+                problems.append(_problem(path, "skipped: a folder with no article files in it"))
+            yield from found
             return
         path.stat()
     except OSError as error:
-        problems.append(Problem(str(path), _os_reason(error, path)))
+        problems.append(_problem(path, _os_reason(error, path)))
         return
-    yield path
+    yield path, None
 
 
-def _walk(root: Path, problems: list[Problem]) -> Iterator[Path]:
-    """Article files under `root`, sorted; symlinked folders are not followed (no loops)."""
+def _walk(root: Path, problems: list[Problem]) -> list[Found]:
+    """Article files under `root`, sorted; symlinked folders are not followed (no loops).
+
+    A folder named like an article file ("x.txt") that holds none is reported, not silently passed.
+    """
 
     def on_error(error: OSError) -> None:
-        problems.append(Problem(str(error.filename or root), _os_reason(error, root)))
+        problems.append(_problem(Path(error.filename or root), _os_reason(error, root)))
 
-    found: list[Path] = []
+    found: list[tuple[tuple[str, ...], str]] = []
+    lookalikes: list[tuple[str, ...]] = []
     for folder, dirs, files in os.walk(root, onerror=on_error):
         dirs.sort()
-        for name in files:
-            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
-                found.append(Path(folder, name))
-    yield from sorted(found, key=lambda path: path.relative_to(root).parts)
+        inner = os.path.relpath(folder, root)
+        parts = () if inner == os.curdir else tuple(inner.split(os.sep))
+        lookalikes += [(*parts, name) for name in dirs if is_article_file(name)]
+        found += [((*parts, name), folder) for name in files if is_article_file(name)]
+    folders = {parts[:-1] for parts, _ in found}
+    for lookalike in lookalikes:
+        if not any(held[: len(lookalike)] == lookalike for held in folders):
+            reason = "skipped: a folder (named like a file) with no article files in it"
+            problems.append(_problem(root.joinpath(*lookalike), reason))
+    found.sort()
+    return [(Path(folder, parts[-1]), parts[-2] if len(parts) > 1 else None) for parts, folder in found]
+
+
+def _stem(path: Path) -> str:
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    return clean_line(Path(name).stem) or "article"
 
 
 def _assign_ids(files: list[Path]) -> list[str]:
-    """File stems, made distinct with their parent folder (and a number if still needed)."""
-    stems = Counter(path.stem for path in files)
+    """File stems, made distinct with their folder, or their suffix beside a namesake (and a number)."""
+    all_stems = [_stem(path) for path in files]
+    stems = Counter(all_stems)
+    beside = Counter((path.parent, stem) for path, stem in zip(files, all_stems, strict=True))
     ids: list[str] = []
     taken: set[str] = set()
-    for path in files:
-        candidate = path.stem if stems[path.stem] == 1 else f"{path.parent.name}/{path.stem}"
+    for path, stem in zip(files, all_stems, strict=True):
+        if stems[stem] == 1:
+            candidate = stem
+        elif beside[(path.parent, stem)] > 1:
+            candidate = clean_line(path.name)
+        else:
+            candidate = f"{clean_line(path.parent.name)}/{stem}"
         unique, number = candidate, 2
         while unique in taken:
             unique, number = f"{candidate}~{number}", number + 1
@@ -107,33 +154,64 @@ def _assign_ids(files: list[Path]) -> list[str]:
     return ids
 
 
-def _load_one(path: Path, article_id: str, problems: list[Problem]) -> Article | None:
+def _unique(articles: list[Article]) -> list[Article]:
+    """Records and entries carry ids of their own: keep every id distinct across the corpus."""
+    taken: set[str] = set()
+    result = []
+    for article in articles:
+        unique, number = article.id, 2
+        while unique in taken:
+            unique, number = f"{article.id}~{number}", number + 1
+        taken.add(unique)
+        result.append(article if unique == article.id else replace(article, id=unique))
+    return result
+
+
+def _load_one(path: Path, article_id: str, problems: list[Problem]) -> list[Article]:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            limit = f"limit {MAX_BYTES // 2**20} MB"
-            problems.append(Problem(str(path), f"skipped: too large ({size / 2**20:.1f} MB, {limit})"))
-            return None
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_capped(path, MAX_BYTES)
     except OSError as error:
-        problems.append(Problem(str(path), _os_reason(error, path)))
-        return None
+        problems.append(_problem(path, _os_reason(error, path)))
+        return []
+    except Unreadable as error:
+        problems.append(_problem(path, f"skipped: {error}"))
+        return []
+    shown = clean_line(str(path))
     try:
-        decoded = decode(data)
-    except UndecodableError as error:
-        problems.append(Problem(str(path), f"skipped: {error}"))
-        return None
+        articles, notes = read_articles(data, article_id, shown)
+    except (Unreadable, UndecodableError) as error:
+        problems.append(_problem(path, f"skipped: {error}"))
+        return []
+    if len(notes) > MAX_NOTES:
+        notes = [*notes[:MAX_NOTES], f"… and {len(notes) - MAX_NOTES:,} more records or entries skipped"]
+    problems += [_problem(path, note) for note in notes]
+    return articles
+
+
+def read_articles(data: bytes, article_id: str, path: str) -> tuple[list[Article], list[str]]:
+    """The articles in one file's bytes, by the format its content shows, and notes on what was left out."""
+    kind = sniff(data)
+    if kind in (HTML, FEED):
+        try:
+            if kind == HTML:
+                return [read_webpage(data, article_id, path)], []
+            return read_feed(data, article_id, path)
+        except (Unreadable, UndecodableError):
+            raise
+        except Exception as error:  # the parsers' own failures on hostile markup are this file's problem only
+            what = "page" if kind == HTML else "feed"
+            raise Unreadable(f"could not read the {what} ({type(error).__name__})") from error
+    decoded = decode(data)
+    notes = [f"loaded: {decoded.warning}"] if decoded.warning else []
     if not decoded.text.strip():
-        problems.append(Problem(str(path), "skipped: empty file"))
-        return None
-    if decoded.warning:
-        problems.append(Problem(str(path), f"loaded: {decoded.warning}"))
-    article = _build(decoded.text, article_id, str(path))
+        raise Unreadable("empty file")
+    if kind == JSON:
+        articles, problems = read_records(decoded.text, article_id, path)
+        return articles, notes + problems
+    article = _build(decoded.text, article_id, path)
     if not article.passages:
-        problems.append(Problem(str(path), "skipped: no text after the header"))
-        return None
-    return article
+        raise Unreadable("no text after the header")
+    return [article], notes
 
 
 def _build(text: str, article_id: str, path: str) -> Article:
@@ -141,6 +219,11 @@ def _build(text: str, article_id: str, path: str) -> Article:
     passages = segment(text, meta.body_start)
     title = meta.title or article_id
     return Article(article_id, path, text, title, meta.date, meta.source, passages)
+
+
+def _problem(path: Path, reason: str) -> Problem:
+    """A problem whose path and reason are safe to print (file names can hold escape sequences)."""
+    return Problem(clean_line(str(path)), clean_line(reason))
 
 
 def _os_reason(error: OSError, path: Path) -> str:

@@ -67,9 +67,9 @@ def read_metadata(text: str) -> Metadata:
     body_start = _header_end(text, fields)
     lines = [line.strip() for line in text[body_start:].split("\n") if line.strip()]
     title = fields.get("title") or fields.get("headline") or _title(lines)
-    date = _parse_date(fields.get("date") or fields.get("published") or "")
+    date = parse_date(fields.get("date") or fields.get("published") or "")
     if date is None:
-        date = next(filter(None, (_parse_date(line) for line in lines[:5] if _is_dateline(line))), None)
+        date = next(filter(None, (parse_date(line) for line in lines[:5] if _is_dateline(line))), None)
     source = _clean(fields.get("source") or fields.get("outlet") or fields.get("publisher") or "")
     return Metadata(title, date, source or _find_source(lines), body_start)
 
@@ -126,7 +126,7 @@ def _is_dateline(line: str) -> bool:
     return len(line.split()) <= 14 and "@" not in line and not line.endswith((".", "\"", "”"))
 
 
-def _parse_date(text: str) -> str | None:
+def parse_date(text: str) -> str | None:
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
         if not match:

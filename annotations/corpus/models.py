@@ -37,12 +37,19 @@ class Article:
     url: str | None = None
     page_leftovers: dict[int, Boilerplate] = field(default_factory=dict)
     """Passages the file's own structure shows to be leftovers (outside a web page's article body)."""
+    label: str = ""
+    """The outlet as lists and markers show it ("thesun.co.uk", "nytimes·2"); set when the corpus loads,
+    else the short form of the id ("002" for "002_519ce421c1688948")."""
 
-    @property
-    def label(self) -> str:
-        """A short name for lists and markers ("002" for "002_519ce421c1688948")."""
-        head = self.id.rsplit("/", 1)[-1].split("_", 1)[0]
-        return head if 0 < len(head) <= 12 and head != self.id else self.id[:24]
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", id_label(self.id))
+
+
+def id_label(article_id: str) -> str:
+    """The short form of an id, for articles whose outlet is unknown."""
+    head = article_id.rsplit("/", 1)[-1].split("_", 1)[0]
+    return head if 0 < len(head) <= 12 and head != article_id else article_id[:24]
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,3 +109,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if text[begin:].strip():
         spans.append((begin, len(text.rstrip())))
     return spans
+
+
+def join_blocks(blocks: list[str]) -> tuple[str, tuple[Passage, ...]]:
+    """The text of blocks already cut (a web page's), one passage each, separated by blank lines."""
+    passages: list[Passage] = []
+    offset = 0
+    for block in blocks:
+        passages.append(Passage(len(passages), offset, offset + len(block), block))
+        offset += len(block) + 2
+    return "\n\n".join(blocks), tuple(passages)

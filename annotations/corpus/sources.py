@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from annotations.corpus.loading import SUFFIXES, load_corpus
+from annotations.corpus.loading import is_article_file, load_corpus
 from annotations.corpus.models import Annotation, Corpus
 
 MAX_SIBLINGS = 500
@@ -30,7 +30,7 @@ def corpus_for(annotations: Iterable[Annotation], paths: Sequence[str | os.PathL
 def _siblings(folder: Path) -> list[Path]:
     """The article files directly in `folder` (the other outlets' versions of the story), if few."""
     try:
-        found = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+        found = sorted(p for p in folder.iterdir() if is_article_file(p.name) and p.is_file())
     except OSError:
         return []
     return found if len(found) <= MAX_SIBLINGS else []

@@ -1,14 +1,34 @@
-"""A Markdown brief: tagged passages grouped by tag, with their source and where else they appear."""
+"""A Markdown brief: tagged passages grouped by tag, with their source and where else they appear.
+
+Everything in it that comes from articles or analysts (text, titles, outlets, tags, notes, names)
+goes through `inline`, so a renderer shows it literally: no HTML, links, headings or lists.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from annotations.corpus.decode import sanitise
 from annotations.corpus.models import Analysis, Annotation, Corpus
 
 QUOTE_LIMIT = 1200
 """Characters of a passage quoted in the brief (the export formats keep the whole text)."""
+
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>&#|~])")
+"""Characters that open emphasis, code, links, images, raw HTML, entities, headings, tables."""
+_LINKISH = re.compile(r"(?<=\w)([.:@])(?=[\w/])")
+"""The dots, colons and at signs of addresses, which renderers that autolink turn into links."""
+_BLOCK_START = re.compile(r"^(\d{0,9})([-+=.)])")
+"""What makes the start of a line a list item or a heading underline."""
+
+
+def inline(text: str) -> str:
+    """`text` as literal Markdown on one line: controls removed, whitespace folded, markup escaped."""
+    folded = " ".join(sanitise(text).split())
+    escaped = _LINKISH.sub(r"\\\1", _INLINE_MARKUP.sub(r"\\\1", folded))
+    return _BLOCK_START.sub(r"\1\\\2", escaped)
 
 
 def to_markdown(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis | None) -> str:
@@ -20,11 +40,11 @@ def to_markdown(annotations: Sequence[Annotation], corpus: Corpus, analysis: Ana
     tagged = {_spot(a) for entries in by_tag.values() for a in entries}
     notes = [a for a in annotations if not a.tag and not a.orphan and _spot(a) not in tagged]
     notes_by_target = _notes_by_target(annotations)
-    lines = [f"# Brief: {corpus.name}", ""]
-    analysts = sorted({a.analyst for a in annotations})
+    lines = [f"# Brief: {inline(corpus.name)}", ""]
+    analysts = sorted({inline(a.analyst) for a in annotations})
     lines += [f"{len(annotations)} annotations by {', '.join(analysts) or 'nobody yet'}.", ""]
     for tag in sorted(by_tag, key=lambda t: (-len(by_tag[t]), t)):
-        lines += [f"## {tag} ({len(by_tag[tag])})", ""]
+        lines += [f"## {inline(tag)} ({len(by_tag[tag])})", ""]
         for annotation in by_tag[tag]:
             lines += _entry(annotation, corpus, analysis, notes_by_target.get(_spot(annotation), []))
     if notes:
@@ -37,7 +57,7 @@ def to_markdown(annotations: Sequence[Annotation], corpus: Corpus, analysis: Ana
         for annotation in overrides:
             verdict = "page leftover" if annotation.tag == "boilerplate" else "article text"
             lines += [f"- {verdict}: {_source(annotation, corpus)}, passage {annotation.target.passage + 1}"
-                      f" ({annotation.analyst})"]
+                      f" ({inline(annotation.analyst)})"]
         lines.append("")
     orphans = [a for a in annotations if a.orphan]
     if orphans:
@@ -63,11 +83,11 @@ def _entry(annotation: Annotation, corpus: Corpus, analysis: Analysis | None, no
     text = " ".join(annotation.target.exact.split())
     if len(text) > QUOTE_LIMIT:
         text = text[:QUOTE_LIMIT].rstrip() + " …"
-    lines = [f"> {text}", "", f"— {_source(annotation, corpus)}, passage {annotation.target.passage + 1}"
-             f" (tagged by {annotation.analyst})"]
+    lines = [f"> {inline(text)}", "", f"— {_source(annotation, corpus)}, passage "
+             f"{annotation.target.passage + 1} (tagged by {inline(annotation.analyst)})"]
     for note in [annotation.note, *notes]:
         if note:
-            lines.append(f"  Note: {' '.join(note.split())}")
+            lines.append(f"  Note: {inline(note)}")
     elsewhere = _elsewhere(annotation, corpus, analysis)
     if elsewhere:
         lines.append(f"  Also in: {elsewhere}")
@@ -79,8 +99,8 @@ def _source(annotation: Annotation, corpus: Corpus) -> str:
     title = (article.title if article else "") or annotation.article_title or annotation.article
     source = article.source if article else None
     date = article.date if article else None
-    extra = ", ".join(part for part in (source, date) if part)
-    return f"*{title}*" + (f" ({extra})" if extra else "")
+    extra = ", ".join(inline(part) for part in (source, date) if part)
+    return f"*{inline(title)}*" + (f" ({extra})" if extra else "")
 
 
 def _elsewhere(annotation: Annotation, corpus: Corpus, analysis: Analysis | None) -> str:
@@ -91,5 +111,5 @@ def _elsewhere(annotation: Annotation, corpus: Corpus, analysis: Analysis | None
     for duplicate in analysis.duplicates_of(annotation.article, annotation.target.passage):
         other = corpus.article(duplicate.article)
         name = (other.title or other.label) if other else duplicate.article
-        places.append(f"*{name}*, passage {duplicate.passage + 1} ({duplicate.score:.0%} shared)")
+        places.append(f"*{inline(name)}*, passage {duplicate.passage + 1} ({duplicate.score:.0%} shared)")
     return "; ".join(places)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from annotations.corpus.decode import sanitise
 from annotations.corpus.models import Analysis, Annotation, Corpus
 from annotations.exchange.brief import to_markdown
+from annotations.exchange.jsontext import dumps_text
 from annotations.exchange.machine import machine_annotations
 from annotations.exchange.w3c import to_w3c
-from annotations.store.storage import atomic_write
+from annotations.exchange.writing import ExportError
+from annotations.exchange.writing import write_output as write_output
 from annotations.store.store import Store
 from annotations.store.tagging import now_iso
 
@@ -24,11 +24,7 @@ COLUMNS = (
     "id", "article", "title", "path", "passage", "start", "end", "quote", "prefix", "suffix",
     "tag", "note", "analyst", "created", "modified", "kind", "scope", "orphan",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ExportError(Exception):
-    """The export could not be written; the message is one line for the user."""
+_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +88,11 @@ def row(annotation: Annotation) -> dict[str, Any]:
 
 
 def to_jsonl(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis | None) -> str:
-    return "".join(json.dumps(row(a), ensure_ascii=False) + "\n" for a in annotations)
+    return "".join(dumps_text(row(a)) + "\n" for a in annotations)
 
 
 def to_json(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis | None) -> str:
-    return json.dumps([row(a) for a in annotations], ensure_ascii=False, indent=1) + "\n"
+    return dumps_text([row(a) for a in annotations], pretty=True) + "\n"
 
 
 def to_csv(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis | None) -> str:
@@ -110,12 +106,19 @@ def to_csv(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis
 
 
 def _cell(value: object) -> object:
-    """A spreadsheet must not run article text as a formula: such cells get a leading quote."""
+    """A cell without control characters that a spreadsheet will not run as a formula.
+
+    Text that starts with a formula sign, also after spaces (spreadsheets skip them), or with a
+    tab or line break, gets a leading quote.
+    """
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    text = sanitise(value)
+    if text.lstrip().startswith(_FORMULA_STARTS) or text.startswith(("\t", "\n")):
+        return "'" + text
+    return text
 
 
 RENDERERS: dict[str, Callable[[Sequence[Annotation], Corpus, Analysis | None], str]] = {
@@ -125,19 +128,3 @@ RENDERERS: dict[str, Callable[[Sequence[Annotation], Corpus, Analysis | None], s
     "md": to_markdown,
     "w3c": to_w3c,
 }
-
-
-def write_output(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
-    """Write the export atomically; an existing file is kept unless `force`."""
-    target = Path(path)
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name")
-    if target.exists() and not force:
-        raise ExportError(f"{target} exists; use --force to overwrite it")
-    if not target.parent.is_dir():
-        raise ExportError(f"{target.parent} does not exist")
-    try:
-        atomic_write(target, text.encode("utf-8"))
-    except OSError as error:
-        raise ExportError(f"{target}: cannot write ({error.strerror or error})") from None
-    return target

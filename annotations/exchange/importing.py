@@ -9,8 +9,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from annotations.config import MAX_TAG_LENGTH
+from annotations.corpus.decode import sanitise
 from annotations.corpus.models import Annotation, Corpus, Target
-from annotations.exchange.w3c import W3CError, from_w3c, is_w3c
+from annotations.exchange.w3c import WHOLE_DOCUMENT, W3CError, from_w3c, is_w3c
 from annotations.store.anchor import locate, text_hash
 from annotations.store.store import KINDS, Store
 from annotations.store.tagging import now_iso
@@ -27,6 +29,12 @@ class ImportReport:
     added: int
     already: int
     machine: int
+    cleaned: int = 0
+    """Fields that held control characters or escape sequences (removed)."""
+    respelled: tuple[tuple[str, str], ...] = ()
+    """(imported, kept) tag spellings that differ only in letter case, folded into the kept one."""
+    whole: int = 0
+    """Annotations on a whole document (no text selector): nothing to place them on."""
 
     @property
     def message(self) -> str:
@@ -35,6 +43,11 @@ class ImportReport:
             parts.append(f"{self.already} already in the store")
         if self.machine:
             parts.append(f"{self.machine} machine annotation(s) skipped")
+        if self.whole:
+            parts.append(f"{self.whole} annotation(s) on a whole document skipped (no passage to place)")
+        if self.cleaned:
+            parts.append(f"control characters removed from {self.cleaned} field(s)")
+        parts.extend(f"tag {old!r} written as {new!r}" for old, new in self.respelled)
         return ", ".join(parts)
 
 
@@ -52,6 +65,8 @@ def read_rows(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         data = json.loads(text)
     except json.JSONDecodeError:
         return _jsonl(source, text)
+    except RecursionError:
+        raise ImportFileError(f"{source}: nested too deeply to be an annotation export") from None
     try:
         if is_w3c(data):
             return from_w3c(data)
@@ -70,6 +85,8 @@ def _jsonl(source: Path, text: str) -> list[dict[str, Any]]:
             continue
         try:
             row = json.loads(line)
+        except RecursionError:
+            raise ImportFileError(f"{source}: line {number} is nested too deeply") from None
         except json.JSONDecodeError:
             message = f"{source}: line {number} is not JSON (expected jsonl or W3C JSON-LD)"
             raise ImportFileError(message) from None
@@ -79,9 +96,25 @@ def _jsonl(source: Path, text: str) -> list[dict[str, Any]]:
     return rows
 
 
+def clean_row(row: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """The record with control characters and escape sequences removed from every text field,
+    and how many fields had some (line ends are only normalised, not counted)."""
+    cleaned: dict[str, Any] = {}
+    changed = 0
+    for name, value in row.items():
+        if isinstance(value, str):
+            safe = sanitise(value)
+            changed += safe != value.replace("\r\n", "\n").replace("\r", "\n")
+            value = safe
+        cleaned[name] = value
+    return cleaned, changed
+
+
 def to_annotation(row: dict[str, Any], corpus: Corpus | None = None) -> Annotation:
     """An annotation from an export record, placed in the corpus' article when it is loaded."""
-    tag = row.get("tag") or None
+    tag = " ".join(str(row.get("tag") or "").split()) or None
+    if tag is not None and len(tag) > MAX_TAG_LENGTH:
+        raise ValueError(f"tag longer than {MAX_TAG_LENGTH} characters")
     kind = row.get("kind") or ("tag" if tag else "note")
     stamp = now_iso()
     annotation = Annotation(
@@ -150,12 +183,29 @@ def _placed(annotation: Annotation, corpus: Corpus | None, *, guess_scope: bool)
                    article_title=annotation.article_title or article.title)
 
 
-def import_rows(store: Store, rows: list[dict[str, Any]], corpus: Corpus | None, origin: str) -> ImportReport:
-    """Add the records that are not in the store yet, in one write; each keeps its analyst."""
+def import_rows(
+    store: Store,
+    rows: list[dict[str, Any]],
+    corpus: Corpus | None,
+    origin: str,
+    known_tags: tuple[str, ...] = (),
+) -> ImportReport:
+    """Add the records that are not in the store yet, in one write; each keeps its analyst.
+
+    Text fields are cleaned of control characters; a tag spelled like a known one (the settings'
+    or the store's) but for letter case takes the known spelling.
+    """
     fresh: list[Annotation] = []
     seen = {_fingerprint(a) for a in store.all()}
-    already = machine = 0
-    for number, row in enumerate(rows, start=1):
+    spellings = {tag.casefold(): tag for tag in (*store.tags(), *known_tags)}
+    respelled: dict[tuple[str, str], None] = {}
+    already = machine = cleaned = whole = 0
+    for number, raw in enumerate(rows, start=1):
+        if raw.get("scope") == WHOLE_DOCUMENT:
+            whole += 1
+            continue
+        row, changed = clean_row(raw)
+        cleaned += changed
         try:
             annotation = to_annotation(row, corpus)
         except ValueError as error:
@@ -163,6 +213,11 @@ def import_rows(store: Store, rows: list[dict[str, Any]], corpus: Corpus | None,
         if annotation.kind == "machine":
             machine += 1
             continue
+        if annotation.tag and annotation.kind == "tag":
+            kept = spellings.setdefault(annotation.tag.casefold(), annotation.tag)
+            if kept != annotation.tag:
+                respelled[(annotation.tag, kept)] = None
+                annotation = replace(annotation, tag=kept)
         fingerprint = _fingerprint(annotation)
         if store.get(annotation.id) is not None or fingerprint in seen:
             already += 1
@@ -171,7 +226,7 @@ def import_rows(store: Store, rows: list[dict[str, Any]], corpus: Corpus | None,
         fresh.append(annotation)
     if fresh:
         store.apply([(None, a) for a in fresh])
-    return ImportReport(len(fresh), already, machine)
+    return ImportReport(len(fresh), already, machine, cleaned, tuple(respelled), whole)
 
 
 def _fingerprint(annotation: Annotation) -> tuple[str, ...]:

@@ -34,6 +34,8 @@ def _story(story: Story) -> dict[str, Any]:
 def _article(article: Article, analysis: Analysis, story: str | None) -> dict[str, Any]:
     return {
         "id": article.id,
+        "label": article.label,
+        "url": article.url,
         "story": story,
         "path": article.path,
         "title": article.title,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import re
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlparse
 
 from annotations.corpus.models import Analysis, Annotation, Corpus
+from annotations.exchange.jsontext import dumps_text
 from annotations.exchange.machine import MACHINE
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -21,9 +22,14 @@ class W3CError(ValueError):
     """The document is not a Web Annotation export this program can read."""
 
 
+WHOLE_DOCUMENT = "document"
+"""The `scope` of a row whose W3C target is a whole resource (no text selector): nothing to place."""
+
+
 def to_w3c(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis | None) -> str:
     """An AnnotationCollection holding every annotation in one embedded page."""
-    items = [annotation_to_w3c(a) for a in annotations]
+    loaded = {article.id for article in corpus.articles}
+    items = [annotation_to_w3c(a, placed=a.article in loaded and not a.orphan) for a in annotations]
     collection = {
         "@context": CONTEXT,
         "id": f"urn:uuid:{uuid.uuid4()}",
@@ -34,12 +40,18 @@ def to_w3c(annotations: Sequence[Annotation], corpus: Corpus, analysis: Analysis
             "id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationPage", "startIndex": 0, "items": items
         },
     }
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    return dumps_text(collection, pretty=True) + "\n"
 
 
-def annotation_to_w3c(annotation: Annotation) -> dict[str, Any]:
+def annotation_to_w3c(annotation: Annotation, *, placed: bool = True) -> dict[str, Any]:
+    """One Web Annotation; the position selector only when `placed` (its offsets are current)."""
     target = annotation.target
     machine = annotation.kind == "machine"
+    selectors: list[dict[str, Any]] = [
+        {"type": "TextQuoteSelector", "exact": target.exact, "prefix": target.prefix, "suffix": target.suffix}
+    ]
+    if placed and 0 <= target.start <= target.end:
+        selectors.append({"type": "TextPositionSelector", "start": target.start, "end": target.end})
     return {
         "id": _iri(annotation.id),
         "type": "Annotation",
@@ -58,24 +70,23 @@ def annotation_to_w3c(annotation: Annotation) -> dict[str, Any]:
                 "dcterms:identifier": annotation.article,
                 "dcterms:title": annotation.article_title,
             },
-            "selector": [
-                {
-                    "type": "TextQuoteSelector",
-                    "exact": target.exact,
-                    "prefix": target.prefix,
-                    "suffix": target.suffix,
-                },
-                {"type": "TextPositionSelector", "start": target.start, "end": target.end},
-            ],
+            "selector": selectors,
         },
     }
 
 
 def _iri(annotation_id: str) -> str:
+    """Our ids as `urn:uuid:`; an IRI another tool gave its annotation, kept as it was."""
     try:
         return uuid.UUID(annotation_id).urn
     except ValueError:
-        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, annotation_id)}"
+        pass
+    if _IRI.match(annotation_id):
+        return annotation_id
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, annotation_id)}"
+
+
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+\Z")
 
 
 def _motivation(annotation: Annotation) -> str:
@@ -146,18 +157,20 @@ def _row(item: dict[str, Any]) -> dict[str, Any]:
     bodies = bodies if isinstance(bodies, list) else [bodies]
     tag, note, kind = _read_bodies(bodies)
     target = item["target"]
-    target = target[0] if isinstance(target, list) else target
+    target = target[0] if isinstance(target, list) and target else target
+    if isinstance(target, str):  # a bare IRI: the whole resource
+        target = {"source": target}
+    if not isinstance(target, dict):
+        raise ValueError("the target is neither an IRI nor an object")
     selectors = target.get("selector", [])
     selectors = selectors if isinstance(selectors, list) else [selectors]
     quote_selector = _selector(selectors, "TextQuoteSelector")
     position = _selector(selectors, "TextPositionSelector")
-    if quote_selector is None and position is None:
-        raise ValueError("the target has no text selector")
-    source = target.get("source")
+    source = target.get("source", target.get("id"))
     article, title, path = _article(source)
     creator = item.get("creator", {})
     return {
-        "id": str(item.get("id", "")).removeprefix("urn:uuid:"),
+        "id": _own_id(str(item.get("id", ""))),
         "article": article,
         "title": title,
         "path": path,
@@ -173,9 +186,18 @@ def _row(item: dict[str, Any]) -> dict[str, Any]:
         "created": str(item.get("created", "")),
         "modified": str(item.get("modified", item.get("created", ""))),
         "kind": "machine" if isinstance(creator, dict) and creator.get("type") == "Software" else kind,
-        "scope": "",
+        "scope": "" if quote_selector or position else WHOLE_DOCUMENT,
         "orphan": False,
     }
+
+
+def _own_id(iri: str) -> str:
+    """The id to store: our `urn:uuid:` ids as the bare UUID, any other tool's IRI unchanged."""
+    bare = iri.removeprefix("urn:uuid:")
+    try:
+        return str(uuid.UUID(bare))
+    except ValueError:
+        return iri
 
 
 def _read_bodies(bodies: list[Any]) -> tuple[str | None, str, str]:
@@ -205,9 +227,12 @@ def _article(source: Any) -> tuple[str, str, str]:
         title = str(source.get("dcterms:title", ""))
         source = source.get("id", "")
     iri = str(source or "")
-    path = unquote(urlparse(iri).path) if iri.startswith("file:") else ""
-    if not article:
-        article = unquote(iri.removeprefix(ARTICLE_URN)) if iri.startswith(ARTICLE_URN) else Path(path).stem
+    parsed = urlparse(iri)
+    path = unquote(parsed.path) if iri.startswith("file:") else ""
+    if not article and iri.startswith(ARTICLE_URN):
+        article = unquote(iri.removeprefix(ARTICLE_URN))
+    if not article:  # another tool's page: name it after its file, else its site
+        article = Path(unquote(parsed.path)).stem or parsed.netloc
     if not article:
         raise ValueError("the target names no article")
     return article, title, path

@@ -11,15 +11,17 @@ introduces a paragraph is a heading. Only the text is used, never markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
 from annotations.corpus.models import Article, Boilerplate, PassageKey
 from annotations.leftovers import cues as C
+from annotations.leftovers.blocks import Context, is_link, listed, mark_after_article, mark_blocks
 from annotations.leftovers.cues import Cue
-from annotations.leftovers.shape import GOOD_WORDS, MAX_PROBE, WORD_EDGES, Shape, is_english, shape_of
-from annotations.leftovers.templates import COMMON_ARTICLES, recurring_lines
+from annotations.leftovers.scan import Reader
+from annotations.leftovers.shape import GOOD_WORDS, Shape, is_english
+from annotations.leftovers.templates import COMMON_ARTICLES, outlet_lines, recurring_lines
 
 SENTENCE_WORDS = 10
 SHORT_WORDS = 8
@@ -29,11 +31,15 @@ BYLINE_WORDS = 4
 """Unsure lines between the headline and the text up to this long are bylines; longer ones decks."""
 TITLE_REACH = 10
 """How far above the first paragraph the headline may be, past bylines, dates and buttons."""
+TITLE_SCAN = 40
+"""How many lines above it are read at most, leftovers included."""
 TRAILING_WORDS = 12
 AT_END = 3
 """Cues marked `at_end` count in the last passages and from the next-to-last sentence on."""
 
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–-])\s")
+_WORDS = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W_]")
+"""Words without their edge punctuation."""
 
 
 class Role(Enum):
@@ -75,64 +81,62 @@ def detect_boilerplate(
     articles: Sequence[Article], phrases: Sequence[str] = (), threshold: float = 0.5
 ) -> tuple[dict[PassageKey, Boilerplate], frozenset[PassageKey]]:
     """Flag leftovers (with kind and reason) and find the article's own headings."""
-    table = C.TEXT_CUES + C.phrase_cues(list(phrases))
-    # Longest reach first, so a long passage stops at the first cue that cannot see it.
-    cues = tuple(sorted(table, key=lambda cue: -cue.max_words))
+    reader = Reader(C.TEXT_CUES + C.phrase_cues(list(phrases)))
     templates = recurring_lines(articles)
+    outlet = outlet_lines(articles)
     flagged: dict[PassageKey, Boilerplate] = {}
     headings: set[PassageKey] = set()
     for article in articles:
-        extra = [templates.get((article.id, passage.index), 0) for passage in article.passages]
-        found, heads = _detect_article(article, cues, extra, threshold)
+        extra = [
+            (templates.get(key, 0), outlet.get(key, 0))
+            for key in ((article.id, passage.index) for passage in article.passages)
+        ]
+        found, heads = _detect_article(article, reader, extra, threshold)
         flagged.update(((article.id, index), label) for index, label in found.items())
         headings.update((article.id, index) for index in heads)
     return flagged, frozenset(headings)
 
 
 def _detect_article(
-    article: Article, cues: tuple[Cue, ...], recurrences: list[int], threshold: float
+    article: Article, reader: Reader, recurrences: list[tuple[int, int]], threshold: float
 ) -> tuple[dict[int, Boilerplate], list[int]]:
     texts = [passage.text.strip() for passage in article.passages]
     english = is_english(texts)
-    shapes = [shape_of(text, english) for text in texts]
+    shapes = [reader.shape(text, english) for text in texts]
     prose = [index for index, shape in enumerate(shapes) if shape.chatty]
     tail = min(len(texts) - AT_END, prose[-1] - 1 if prose else len(texts))
     evidence = [
-        _own_cues(text, shape, cues, index >= tail)
+        reader.cues(text, shape, index >= tail)
         for index, (text, shape) in enumerate(zip(texts, shapes, strict=True))
     ]
-    for cues_found, count in zip(evidence, recurrences, strict=True):
-        if count:
-            cues_found.append(C.TEMPLATE_LINE_COMMON if count >= COMMON_ARTICLES else C.TEMPLATE_LINE)
+    for cues_found, (count, in_outlet) in zip(evidence, recurrences, strict=True):
+        if count >= COMMON_ARTICLES:
+            cues_found.append(C.TEMPLATE_LINE_COMMON)
+        elif in_outlet:
+            cues_found.append(C.TEMPLATE_LINE_OUTLET)
+        elif count:
+            cues_found.append(C.TEMPLATE_LINE)
     _attribute_embeds(evidence)
     roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
+    good = [index for index, role in enumerate(roles) if role is Role.GOOD] or [len(texts)]
+    context = Context(
+        lambda index: roles[index] is Role.BAD, lambda index: good[0] < index < good[-1], lambda _: True
+    )
+    links = listed(context, evidence, shapes, texts)
+    title = _title_index(roles, shapes, texts, links)
+    head = range(good[0]) if title is None else range(title, good[0])
+    protected = {index for index in head if index not in links} | {title}
+    mark_blocks(replace(context, free=lambda index: index not in protected), evidence, shapes, texts)
+    roles = [_role(cues_found, shape, threshold) for cues_found, shape in zip(evidence, shapes, strict=True)]
     headings = _apply_context(roles, evidence, shapes, texts)
+    mark_after_article(evidence, texts, threshold)
     found: dict[int, Boilerplate] = {}
     for index, passage in enumerate(article.passages):
         if evidence[index]:
-            score = combined(evidence[index])
+            score = C.combined(evidence[index])
             if score >= threshold:
                 found[passage.index] = _label(evidence[index], score)
     return found, [article.passages[index].index for index in headings if index not in found]
-
-
-def _own_cues(text: str, shape: Shape, cues: tuple[Cue, ...], near_end: bool) -> list[Cue]:
-    """The cues the text fires; `cues` is ordered by falling `max_words`."""
-    probe = text if len(text) <= MAX_PROBE else text[:1000] + " … " + text[-1000:]
-    lower = probe.lower()
-    contains = lower.__contains__
-    words = shape.words
-    found: list[Cue] = []
-    for cue in cues:
-        if words > cue.max_words:
-            break
-        needles = cue.needles
-        if (needles and not any(map(contains, needles))) or (cue.at_end and not near_end):
-            continue
-        test = cue.test
-        if test is not None and test(probe if cue.cased else lower):
-            found.append(cue)
-    return found
 
 
 def _attribute_embeds(evidence: list[list[Cue]]) -> None:
@@ -145,16 +149,8 @@ def _attribute_embeds(evidence: list[list[Cue]]) -> None:
                 before.append(C.EMBED_TEXT)
 
 
-def combined(found: Sequence[Cue]) -> float:
-    """Independent pieces of evidence: the chance that at least one of them is right."""
-    doubt = 1.0
-    for cue in found:
-        doubt *= 1.0 - cue.weight
-    return 1.0 - doubt
-
-
 def _role(found: list[Cue], shape: Shape, threshold: float) -> Role:
-    if found and combined(found) >= threshold:
+    if found and C.combined(found) >= threshold:
         return Role.BAD
     if shape.words >= GOOD_WORDS or (shape.words >= SENTENCE_WORDS and shape.chatty):
         return Role.GOOD
@@ -198,7 +194,7 @@ def _context_cue(
     if title is not None and title < index < first_good:
         return None if shape.sentence or shape.words > BYLINE_WORDS else C.BELOW_HEADLINE
     if title is not None and index < title:
-        kicker = _pairs_with_title(index, title, shapes)
+        kicker = _pairs_with_title(index, title, sure, evidence, texts)
         return None if shape.chatty or kicker else C.ABOVE_HEADLINE
     if index < first_good and evidence[index]:
         return replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
@@ -216,35 +212,53 @@ def _trails(index: int, shapes: list[Shape], texts: list[str]) -> bool:
     return following >= len(texts) or not _LIST_ITEM.match(texts[following])
 
 
-def _pairs_with_title(index: int, title: int, shapes: list[Shape]) -> bool:
-    """A headline-like line right above the title is a kicker or a second headline."""
-    shape = shapes[index]
-    return index == title - 1 and (shape.heading or shape.headline) and shape.words >= 3
+def _pairs_with_title(
+    index: int, title: int, sure: Sure, evidence: list[list[Cue]], texts: list[str]
+) -> bool:
+    """A headline-like line just above the title (past a date or byline) that shares its words.
+
+    Pages print a kicker, or the headline above a deck that was taken for the title.
+    """
+    above = title - 1
+    while above > index and sure.roles[above] is Role.BAD and _kind(evidence[above]) == "metadata":
+        above -= 1
+    if above != index or len(texts[index].split()) < 3:
+        return False
+    return above == title - 1 or bool(_content_words(texts[index]) & _content_words(texts[title]))
 
 
-def _title_index(roles: list[Role], shapes: list[Shape], texts: list[str]) -> int | None:
+def _title_index(
+    roles: list[Role], shapes: list[Shape], texts: list[str], links: Collection[int] = ()
+) -> int | None:
     """The headline: a heading-like line just above the first paragraphs that shares their words."""
     good = [index for index, role in enumerate(roles) if role is Role.GOOD][:2]
     if not good:
         return None
-    candidates = [
-        index
-        for index in range(max(0, good[0] - TITLE_REACH), good[0])
-        if roles[index] is Role.UNSURE and (shapes[index].heading or shapes[index].headline)
-    ]
+    candidates, seen = [], 0
+    for index in range(good[0] - 1, max(-1, good[0] - TITLE_SCAN), -1):
+        if roles[index] is Role.BAD:
+            continue
+        seen += 1
+        if seen > TITLE_REACH:
+            break
+        shape = shapes[index]
+        if index in links or roles[index] is not Role.UNSURE:
+            continue
+        if shape.heading or shape.headline or is_link(texts[index], shape):
+            candidates.append(index)
     if not candidates:
         return None
     lede = _content_words(" ".join(texts[index][:600] for index in good))
     best, best_score = None, (0, 0)
     for index in candidates:
         score = (len(_content_words(texts[index]) & lede), shapes[index].words)
-        if score[0] and score >= best_score:
+        if score[0] and score > best_score:
             best, best_score = index, score
     return best
 
 
 def _content_words(text: str) -> set[str]:
-    words = (word.strip(WORD_EDGES).removesuffix("'s").removesuffix("’s") for word in text.lower().split())
+    words = _WORDS.findall(text.lower().replace("’s", "").replace("'s", ""))
     return {word for word in words if len(word) > 2 and word not in C.STOPWORDS}
 
 

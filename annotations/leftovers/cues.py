@@ -12,10 +12,14 @@ To recognise a new kind of leftover, add one `Cue(...)` to `TEXT_CUES`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-KINDS = ("comments", "related", "social", "caption", "promo", "navigation", "metadata", "other")
+from annotations.leftovers import captions
+
+KINDS = (
+    "comments", "related", "social", "caption", "promo", "navigation", "metadata", "copyright", "other"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +37,37 @@ class Cue:
     cased: bool = False
     at_end: bool = False
     """Only near the end of the article's text (author notes follow its last paragraph)."""
+    tail: bool = False
+    """The test reads only the passage's end, so its needles are looked for in the last TAIL chars."""
 
 
-def _rx(pattern: str) -> Callable[[str], object]:
+@dataclass(frozen=True, slots=True)
+class Search:
+    """A test that is one regular expression search, of the whole passage or of its end.
+
+    The detector can combine such tests into one pattern that rules many cues out at once.
+    """
+
+    pattern: re.Pattern[str]
+    size: int = 0
+    """0: the whole passage; otherwise only its last `size` characters."""
+
+    def __call__(self, text: str) -> object:
+        return self.pattern.search(text[-self.size :] if self.size else text)
+
+
+def _rx(pattern: str) -> Search:
     """A search compiled once (patterns are written for lower-case text)."""
-    return re.compile(pattern).search
+    return Search(re.compile(pattern))
 
 
-def _tail(pattern: str, size: int = 160) -> Callable[[str], object]:
+TAIL = 240
+"""The longest end of a passage a `_tail` test reads."""
+
+
+def _tail(pattern: str, size: int = 160) -> Search:
     """A search of the passage's last `size` characters, for cues about how a passage ends."""
-    search = re.compile(pattern).search
-    return lambda text: search(text[-size:])
+    return Search(re.compile(pattern), size)
 
 
 def _dated_tail(pattern: str, size: int) -> Callable[[str], object]:
@@ -72,9 +96,10 @@ _STAMP_TOKEN = re.compile(
     r"|cet|cest|edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ist|aest|aedt|sgt|hkt|jst|hours?|hrs?"
     r"|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|ago|today|yesterday|read|min)\b\.?"
     r"|\b(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|uk|cn|in|au|za|ca|de|fr|info|news)\b"
+    r"|\b\d+\s*(?:h|hr|hrs|m|min|mins|d|w|s|y)\b|\bjust now\b"
     r"|\d+|[\s,:;|/.()\[\]@–—-]+"
 )
-_STAMP_ANCHOR = re.compile(rf"{_DATE}|{_TIME}|\bago\b|\bmin(?:ute)?s? read\b|\b{_MONTH}\s+\d")
+_STAMP_ANCHOR = re.compile(rf"{_DATE}|{_TIME}|\bago\b|\bjust now\b|\bmin(?:ute)?s? read\b|\b{_MONTH}\s+\d")
 
 
 _DIGIT = re.compile(r"\d")
@@ -83,13 +108,14 @@ _DIGIT = re.compile(r"\d")
 def _is_timestamp(text: str) -> bool:
     """A line of dates, times and words like "Updated" only."""
     # Every anchor but "ago" holds a digit: a cheap test spares most lines the long pattern.
-    if "ago" not in text and _DIGIT.search(text) is None:
+    if "ago" not in text and "just now" not in text and _DIGIT.search(text) is None:
         return False
     return _STAMP_ANCHOR.search(text) is not None and not _STAMP_TOKEN.sub("", text)
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _BUTTON_ACTIONS = frozenset(
     {
         "print", "printer", "printable", "email", "e-mail", "mail", "share", "save", "bookmark",
@@ -105,14 +131,15 @@ _BUTTON_WORDS = _BUTTON_ACTIONS | frozenset(
         "abuse", "us", "on", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit",
         "delicious", "del", "icio", "yahoo", "google", "myweb", "newsvine", "stumbleupon",
         "technorati", "what's", "whats", "s", "tools", "list", "discuss", "at", "forum", "more",
-        "options", "it", "view", "format", "your"
+        "options", "it", "view", "format", "your", "my", "web", "blog", "sphere", "these", "are",
+        "favorites", "favourites", "messenger", "telegram", "pinterest", "flipboard", "threads", "what"
     }
 )
 
 
 def _only_buttons(text: str) -> bool:
     """Every word is a button's word and one of them is an action: a run of page buttons."""
-    words = _LETTER_RUNS.findall(text)
+    words = _LETTER_RUNS.findall(_GLUED.sub(" ", text).lower())
     return (
         len(words) >= 2
         and not _BUTTON_WORDS.isdisjoint(words)
@@ -232,30 +259,49 @@ TEXT_CUES: tuple[Cue, ...] = (
     Cue("social-embed", "social", 0.9, "ends like an embedded post (handle and date, t.co or pic link)",
         _tail(rf"\(@[\w.@-]{{1,60}}\)\s*{_DATE}\s*$|\bpic\.twitter\.com/\w+|https?://t\.co/\w+\s*$"
               r"|\b(?:view this post on instagram|a post shared by)\b", 200),
-        max_words=90, needles=("(@", "pic.twitter", "t.co/", "instagram", "post shared")),
+        max_words=90, needles=("(@", "pic.twitter", "t.co/", "instagram", "post shared"), tail=True),
     # Captions and credits
     Cue("photo-credit", "caption", 0.9, "ends with a photo credit in parentheses",
         _tail(rf"\((?:[a-z][\w.&' -]{{0,40}} ?/ ?){{1,4}}[a-z][\w.&' -]{{0,40}}\)\.?$"
               rf"|\((?:[^()]{{0,50}}\b(?:photo|image|picture|credit|handout|courtesy|file)\b[^()]{{0,50}}"
               rf"|(?:[^()]{{0,40}}\b)?(?:{_AGENCY})\b[^()]{{0,30}})\)\.?$"),
-        max_words=80, needles=(")",)),
+        max_words=80, needles=(")",), tail=True),
     Cue("credit-slash", "caption", 0.85, "ends with a credit such as 'REUTERS/Jane Doe'",
         _tail(rf"(?:\b(?i:{_AGENCY}|epa(?:-efe)?)(?: [Ii]mages)?\s*/\s*[A-Z][\w.' -]{{1,40}}"
               rf"|[A-Z][\w.' -]{{1,40}}/(?i:{_AGENCY}|epa(?:-efe)?|the [a-z][\w ]{{1,30}})"
               r"(?: via getty images)?|\b(?i:photo(?:graph)?|picture|image)s?(?: by)?\s*:\s*"
               r"[A-Z][\w.' -]{1,40}(?:/[A-Z][\w.' -]{1,40})?)\.?$"),
-        max_words=80, needles=("/", ":"), cased=True),
+        max_words=80, needles=("/", ":"), cased=True, tail=True),
     Cue("photo-label", "caption", 0.85, "labels a picture or its credit",
         _rx(r"^(?:(?:photo|photograph|image|picture|pic|illustration|graphic|credit|photo credit"
             r"|file photo|caption|courtesy)s?(?: by)?\s*[:/|]|(?:image|photo|picture|video) (?:source"
             r"|caption|credit)s?\s*[,:]|(?:file\s*[-–—]\s*)?in this (?:file |undated |handout )?"
             rf"(?:photo|image|picture)\b|file\s*[-–—]\s|(?:{_AGENCY}|getty images|file photo"
             r"|ap photo/[\w. -]+|image|images|view image in fullscreen|enlarge this image|expand image"
-            r"|open image in viewer)\.?$|credit\s*(?:\.\.\.|…))"), max_words=80),
+            r"|open image in viewer)\.?$|credit\s*(?:\.\.\.|…)"
+            r"|(?:getty images|shutterstock|istock(?:photo)?|alamy)\s*/\s*[\w.' -]{1,40}$)"), max_words=80),
     Cue("caption-verb", "caption", 0.6, "a present-tense picture description ending in a date",
         _dated_tail(r"\b(?:speaks|gestures|looks on|waves|arrives|poses|listens|attends|reacts|is seen"
               r"|are seen|pictured|shakes hands|greets|stands|sits|walks|celebrates)\b.{0,160}\b(?:on|in)"
               rf"\s+(?:{_DATE}|{_MONTH}\s+\d{{1,2}})\.?\s*$", 240), max_words=50),
+    Cue("caption-view", "caption", 0.75, "a picture's description ('A general view of ...')",
+        _rx(r"^(?:a |an )?(?:general|aerial|partial|close-up|wide|drone|night|file) view\b"), max_words=50),
+    Cue("credit-tail", "caption", 0.8, "a sentence followed by the picture agency's name",
+        captions.agency_after_sentence, max_words=60, cased=True),
+    Cue("caption-position", "caption", 0.8, "says who stands where in a picture ('(left)')",
+        captions.POSITION.search, max_words=70, needles=("(", "from left", "left to right", "l-r")),
+    Cue("caption-pictured", "caption", 0.45, "says what a picture shows ('pictured', 'in this photo')",
+        captions.PICTURED.search, max_words=45,
+        needles=("pictur", "seen here", "shown here", "photo", "image", "poses", "is seen", "are seen",
+                 "is shown", "are shown", "view shows")),
+    Cue("caption-present", "caption", 0.45, "a present-tense sentence of people doing something",
+        captions.describes_picture, max_words=45, cased=True),
+    Cue("caption-dated", "caption", 0.65, "a present-tense picture description ending in its date",
+        captions.dated_picture, max_words=45, cased=True),
+    Cue("photo-by", "caption", 0.85, "credits a picture ('Photo by ...', 'Image copyright ...')",
+        _rx(r"^(?:photo|photograph|image|picture|video|illustration|graphic|pictures|photos|images)"
+            r"(?: and (?:photo|video|text|words)s?)? (?:by|courtesy(?: of)?|copyright|credit|source)\b"
+            r"|^image (?:caption|copyright)\b"), max_words=12),
     # Related articles
     Cue("related-header", "related", 0.95, "heads a list of other articles",
         _rx(r"^(?:" + "|".join(_RELATED_HEADERS) + r")\s*[:»›>]?$"), max_words=8),
@@ -265,19 +311,23 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"\s*[:»›>…]?(?:\s*:.*)?$|^(?:continue|keep) reading\b.{0,40}$|^read the (?:full|whole|rest)"
             r"\b.{0,40}$|^more\s*[»›>]|^click (?:here|for)\b.{0,60}$|^(?:read|see) (?:next|also|more)"
             r"\s*:|^(?:watch|listen|video|audio|gallery|photos|read more)\s*:|^(?:previous|next|related)"
-            r" (?:story|article|post)\s*:|^watch (?:on youtube|the video|now|live)\b.{0,40}$"),
+            r" (?:story|article|post)\s*:|^watch (?:on youtube|the video|now|live)\b.{0,40}$"
+            r"|^(?!.*[.!]$)(?:related(?: stories| story| articles?| content| coverage)?|also read|read also"
+            r"|see also|more on this|further reading|recommended|trending|most read|editor'?s pick)"
+            r"\s*[:|]\s*\S"),
         max_words=16),
     Cue("audio-player", "promo", 0.9, "an audio player's label ('Listen to this article · 4 min')",
         _rx(r"^listen(?: to (?:this|the) (?:article|story|episode))?(?:\s*[·•|-]?\s*\d+(?::\d+)?\s*"
             r"(?:min(?:ute)?s?)?)?$"), max_words=10),
     Cue("teaser-ellipsis", "related", 0.6, "a teaser cut off with an ellipsis",
-        _tail(r"[^\W\d_]{2}\s*(?:…|\.\.\.)\s*$", 12), max_words=45, needles=("…", "...")),
+        _tail(r"[^\W\d_]{2}\s*(?:…|\.\.\.)\s*$", 12), max_words=45, needles=("…", "..."), tail=True),
     # Promotions: sharing, subscriptions, ads, cookies
     Cue("share-prompt", "promo", 0.9, "a share, print or follow button",
         _rx(rf"^[•·*-]?\s*(?:(?:share|tweet|email|e-mail|print|save|bookmark|pin|send|forward|recommend"
             r"|add|gift)(?:\s+(?:this|the|to|on|via|with|it))*(?:\s+(?:article|story|page|post|link|video"
             r"|gallery|a friend|friend|facebook|twitter|x|linkedin|whatsapp|email|reddit|version|full"
             rf"|del\.icio\.us|digg|favorites))*\s*[:!]?|(?:{_SOCIAL_SITE}\s*(?:[|,·•/]|-\s)?\s*){{2,}})$"
+            r"|^click to (?:share|email|e-mail|print|tweet|pin)\b|\(opens in (?:a )?new window\)$"
             r"|^follow (?:us|[\w@.-]+(?: [\w.-]+){0,3} on (?:twitter|x|facebook|instagram|threads|bluesky"
             r"|linkedin|youtube|tiktok))\b|^(?:link copied!?|copy link|link copied to clipboard)$"
             r"|^our standards\s*:|\bspread the (?:news|word) by\b|^share (?:&|and) save\b"),
@@ -293,16 +343,40 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\bsubscribers only\b|\bsupport (?:our|independent|quality) journalism\b|\bunlimited "
             r"digital access\b|\bthanks? for (?:signing up|subscribing)\b|\bby (?:signing up|subscribing"
             r"|registering|clicking)[^.]{0,40}\byou agree\b|\bget (?:our|the) [\w ]{0,30}newsletter\b"
-            r"|\byou must (?:be registered|have registered|be logged in|log in)\b|\blog in to access\b"),
-        max_words=45, needles=("newsletter", "delivered", "rss", "emailed", "news via", "sign",
-                               "subscri", "briefing", "alert", "inbox", "enter your", "already",
-                               "trial", "journalism", "unlimited", "registered", "logged", "log in")),
+            r"|\byou must (?:be registered|have registered|be logged in|log in)\b|\blog in to access\b"
+            r"|\bsign(?:\s|-)?up for (?:free\b|(?:our|my|the|a) (?:free |daily |weekly |morning |evening )?"
+            r"(?:newsletter|briefing|digest|alert|email|bulletin))|\bunsubscribe (?:at any time|anytime)\b"
+            r"|\b(?:please )?enter (?:a |your )?valid e-?mail\b|\byou(?:'re|’re| are) (?:all set|subscribed"
+            r"|signed up|now subscribed)\b|\bcheck your inbox\b|\bwe(?:'ll|’ll| will) never share your\b"
+            r"|\bno spam\b|\bsign me up\b|\bby submitting your (?:e-?mail|details)\b|\bfree articles? "
+            r"(?:left|remaining)\b|\bto continue reading\b|\bbecome a (?:member|subscriber|patron)\b"
+            r"|\bget home delivery\b|\bregister (?:now|today|for free)\b"
+            r"|\b(?:create|register for) a free account\b"
+            r"|\b(?:our|this) journalism is (?:funded|supported|made possible)\b|\breaders like you\b"
+            r"|\b(?:newsletter|briefing|digest) (?:in your inbox"
+            r"|every (?:morning|evening|day|week))"),
+        max_words=35, needles=(
+            "newsletter", "delivered to your", "delivered straight", "delivered direct", "rss", "emailed",
+            "news via", "sign up", "sign-up", "signup", "signing up", "signed up", "sign me", "subscri",
+            "alerts delivered", "alert delivered", "briefing delivered", "inbox", "enter your",
+            "have an account", "start your", "journalism", "unlimited digital", "you agree", "you must",
+            "log in", "valid e", "all set", "never share", "no spam", "submitting", "free article",
+            "continue reading", "become a", "home delivery", "register now", "register today",
+            "register for", "free account", "readers like", "briefing every", "digest every",
+        )),
+    Cue("promo-invite", "promo", 0.85, "invites the reader to an app, alerts or a newsletter",
+        _rx(r"^(?:get|join|receive|stay|never miss|don'?t miss|download|follow us)\b.{0,100}"
+            r"\b(?:newsletters?|inbox|alerts|(?:morning|evening|daily|weekly) (?:email|briefing)|google news"
+            r"|our app|the app)\b"), max_words=30),
     Cue("subscribe-button", "promo", 0.9, "a subscribe, sign-up or app button",
         _rx(r"^(?:newsletters?|subscribe|sign up|register|create (?:an|a free) account|my account"
             r"|free newsletters?|get (?:the|our) app|download (?:the|our) app|get our rss feed"
             r"|(?:premium|registered|subscriber) (?:article|content)|sign up for .{1,40}|sign up here"
             r"|(?:subscribe|sign up|log in|sign in) (?:to|for) (?:continue|read|keep reading).{0,30}"
-            r"|account|(?:contribute|donate|support us) (?:now|today)|donate)\s*[:!.]?$"),
+            r"|account|(?:contribute|donate|support us) (?:now|today)|donate|(?:your )?e-?mail(?: address)?"
+            r"\s*\*?|sign up now|join (?:now|today|us)|subscribe now|get the newsletter|get (?:it|started)"
+            r"|(?:i agree|i accept)(?: to)? (?:the )?terms.{0,40}|first name|last name|zip code|postcode"
+            r"|(?:free )?(?:daily|weekly|morning|evening) (?:newsletter|briefing|digest|email))\s*[:!.*]?$"),
         max_words=8),
     Cue("advertisement", "promo", 0.95, "an advertisement label",
         _rx(r"^(?:(?:advertisement|advert|ad)\s*[-–—·:|]\s*(?:scroll to continue|continue reading below"
@@ -311,13 +385,17 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|paid (?:content|post|partner content)|promoted(?: content| stories)?|partner content"
             r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?"
             r"|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the )?(?:main )?"
-            r"story(?: below)?|remove ads|ad feedback|skip advert(?:isement)?|ad choices|adchoices)"
+            r"story(?: below)?|remove ads|ad feedback|skip advert(?:isement)?|ad choices|adchoices"
+            r"|(?:article|story|content) continues below (?:this )?(?:ad|advertisement)"
+            r"|continue reading below|advertisement\s*[-–—:]?\s*(?:[\w']+ )?continues? below!?"
+            r"|(?:ad|advertisement) (?:ends|closes) in \d+"
+            r"|advertise with us|advertise here|report (?:this )?ad)"
             r"\s*[:.]?$|\bsponsored by\b"), max_words=12),
     Cue("cookie-notice", "promo", 0.95, "a cookie or consent banner",
         _rx(r"\bwe use cookies\b|\b(?:this|our) (?:site|website) uses cookies\b|\bby (?:continuing|using)"
             r" (?:to (?:use|browse) )?(?:this|our) (?:site|website)\b|\bmanage (?:your )?(?:privacy"
             r"|consent|cookie) (?:settings|preferences)\b"),
-        needles=("cookie", "continuing", "by using", "privacy", "consent")),
+        max_words=150, needles=("cookie", "by continuing", "by using", "manage")),
     Cue("legal-links", "promo", 0.85, "privacy, terms or cookie links",
         _rx(r"\bour (?:privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions))\b"
             r"|^(?!.*[.!?]$).*\b(?:privacy (?:policy|notice|statement)|terms (?:of (?:use|service)"
@@ -355,6 +433,34 @@ TEXT_CUES: tuple[Cue, ...] = (
     # Metadata
     Cue("byline", "metadata", 0.85, "a byline ('By Jane Doe, Reuters')", _is_byline,
         max_words=16, cased=True),
+    Cue("credit-byline", "metadata", 0.85, "a name with a role or outlet ('Jane Doe, AP Staff Writer')",
+        captions.is_named_credit, max_words=14, cased=True, needles=(",", "|", " - ", " – ", " — ", " / ")),
+    Cue("disclaimer", "other", 0.85, "a disclaimer or a note on the publisher's standards",
+        _rx(r"^disclaimer\b|\b(?:the )?(?:views|opinions) expressed\b.{0,120}\b(?:are (?:those|solely|not)"
+            r"|do not (?:necessarily )?(?:reflect|represent))|\bdo(?:es)? not (?:necessarily )?(?:reflect"
+            r"|represent) the (?:views|opinions|position|policy)\b|\bfor (?:general )?(?:information(?:al)?"
+            r"|educational|entertainment) purposes only\b|\b(?:is|are|does) not (?:intended (?:as|to be)|a"
+            r" substitute for) (?:professional |financial |legal |medical |investment )*advice\b|\bnot "
+            r"responsible for the content of (?:external|third[- ]party)\b|\bis a member of (?:the )?"
+            r"[\w' ]{0,40}(?:press council|ipso|independent press standards|trust project|news media "
+            r"council)\b|\b(?:regulated by ipso|editors' code of practice)\b|\bwe may (?:earn|receive) "
+            r"(?:a )?(?:commission|affiliate)|\baffiliate (?:links?|commission)\b"),
+        max_words=50, needles=(
+            "disclaimer", "expressed", "reflect the", "represent the", "purposes only", "advice",
+            "responsible for the content", "council", "ipso", "trust project", "editors' code",
+            "affiliate", "a commission",
+        )),
+    Cue("funding-note", "other", 0.85, "says who paid for or partnered in the reporting",
+        _rx(r"^(?:this|our) (?:article|story|reporting|report|series|project|coverage|content|piece"
+            r"|journalism) (?:was|is) (?:produced|reported|made possible|published|supported|funded)"
+            r" (?:with|through|by|in) (?:the )?(?:support|a grant|funding|partnership)"), max_words=50),
+    Cue("about-publisher", "other", 0.8, "a note about the author, the site or its publisher",
+        _rx(r"^(?i:about (?:the )?(?:authors?|publisher|us|this (?:site|blog|newspaper|newsletter|series"
+            r"|story|report|project)|the (?:writer|reporter|photographer)))\s*(?::|$)|^(?i:about) (?:the )?"
+            r"[A-Z][\w.&'’ -]{1,40}\s*[:—–]\s+\S|^(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} is (?:an?"
+            r"|the) (?:[\w-]+ ){0,4}(?:news|media|publishing|journalism) (?:organi[sz]ation|outlet|company"
+            r"|site|website|publisher|platform|service|brand|group|network)\b"),
+        max_words=60, cased=True),
     Cue("author-role", "metadata", 0.8, "a reporter's title on its own ('Science correspondent')",
         _rx(r"^(?:[\w.'’-]+ ){0,4}(?:correspondent|editor|reporter|writer|columnist|contributor"
             r"|journalist)$"), max_words=5),
@@ -385,15 +491,17 @@ TEXT_CUES: tuple[Cue, ...] = (
     Cue("agency-line", "metadata", 0.85, "a news agency's name on its own",
         _rx(rf"^[(—–-]*\s*(?:{_AGENCY}|epa|upi|bbc|cnn|(?:the )?associated press|wire services?"
             r"|agencies|agence france-? ?presse|with agencies)\s*\)?\.?$"), max_words=5),
-    Cue("copyright", "other", 0.95, "a copyright or rights notice",
+    Cue("copyright", "copyright", 0.95, "a copyright or rights notice",
         _rx(r"^(?:\(c\)|copyright)\s*(?:©|\(c\))?\s*\d{4}\b|^copyright\b[^.]{0,80}$|©|\ball rights "
             r"reserved\b|\b(?:this material|content) may not be (?:published|reproduced|broadcast"
             r"|rewritten|redistributed)\b|\bmay not be (?:published|reproduced|broadcast|rewritten"
             r"|redistributed)[^.]{0,60}\bwithout (?:the )?(?:prior )?(?:written )?permission\b"
             r"|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b"
             r"|\b(?:copying|republication|redistribution) of [\w ]{0,30}content\b|™ is a trade ?mark\b"),
-        max_words=45, needles=("(c)", "copyright", "©", "rights reserved", "may not be",
-                               "reproduction", "content", "™")),
+        max_words=40, needles=("(c)", "copyright", "©", "rights reserved", "may not be published",
+                               "may not be reproduced", "may not be broadcast", "may not be rewritten",
+                               "may not be redistributed", "reproduction", "copying", "republication",
+                               "redistribution", "™")),
     Cue("posted-by", "metadata", 0.85, "a 'Posted by ... on ...' line",
         _rx(r"^(?:posted|submitted) (?:by|on|at|in)\b.{0,120}$|^(?:with (?:a )?(?:report|files"
             r"|reporting) from|from (?:our )?correspondents? in)\b"), max_words=25),
@@ -406,12 +514,13 @@ TEXT_CUES: tuple[Cue, ...] = (
         max_words=20, needles=("send", "letter", "welcome your", "have a view", "want your",
                                "post your", "discuss", "have your say")),
     Cue("button-run", "promo", 0.85, "only button words ('E-mail this Article Print this Article')",
-        lambda text: _only_buttons(text), max_words=14),
+        _only_buttons, max_words=14, cased=True),
     Cue("tagged-link", "related", 0.75, "a headline tagged with a section, date or video length",
         _rx(r"[^\W_]\s+\[[A-Z][\w /&.'’-]{1,25}\]$|\(\d{1,2}:\d{2}\)$"
             r"|\s[|–-]\s*\d{1,2}/\d{1,2}/\d{2,4}$"), max_words=15, cased=True),
     Cue("rating-widget", "other", 0.85, "a rating, vote or counter widget",
-        _rx(r"^\(?\d+\s+votes?\)?$|^rate this\b|^(?:like|dislike|recommend)(?: it| this)?\s*[?!]?$"
+        _rx(r"^\(?\d+\s+votes?\)?$|^rate this\b|^loading\s*(?:\.\.\.|…)?$|^like this:?$"
+            r"|^(?:like|dislike|recommend)(?: it| this)?\s*[?!]?$"
             r"|\bthumbs (?:up|down)\b|^\d[\d,.]*k?\s*(?:likes?|shares?|views?|reads?|reactions?)$"
             r"|^was this (?:article|story) (?:helpful|useful)|^\[?[-–]\]?\s*text\s*\[?\+\]?$"),
         max_words=8),
@@ -429,6 +538,17 @@ AFTER_TEXT = Cue("after-text", "other", 0.55, "a short line after the article's 
 BEFORE_TEXT = Cue("before-text", "other", 0.55, "a line with a weak cue above the first paragraph")
 TEMPLATE_LINE = Cue("template-line", "other", 0.45, "recurs across articles in different places")
 TEMPLATE_LINE_COMMON = Cue("template-line", "other", 0.7, "recurs across many articles")
+TEMPLATE_LINE_OUTLET = Cue(
+    "template-line", "other", 0.5, "recurs in other articles of the same outlet, among different text"
+)
+
+
+def combined(found: Sequence[Cue]) -> float:
+    """Independent pieces of evidence: the chance that at least one of them is right."""
+    doubt = 1.0
+    for cue in found:
+        doubt *= 1.0 - cue.weight
+    return 1.0 - doubt
 
 
 def phrase_cues(phrases: tuple[str, ...] | list[str]) -> tuple[Cue, ...]:

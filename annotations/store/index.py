@@ -16,7 +16,9 @@ class AnnotationIndex:
         self._by_article: dict[str, dict[str, Annotation]] = {}
         self._by_key: dict[PassageKey, dict[str, Annotation]] = {}
         for annotation in annotations:
-            self.add(annotation)
+            if annotation.id in self._items:
+                self.drop(annotation.id)
+            self._place(annotation)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -35,6 +37,9 @@ class AnnotationIndex:
 
     def add(self, annotation: Annotation) -> None:
         self.drop(annotation.id)
+        self._place(annotation)
+
+    def _place(self, annotation: Annotation) -> None:
         self._items[annotation.id] = annotation
         self._by_article.setdefault(annotation.article, {})[annotation.id] = annotation
         self._by_key.setdefault(annotation.key, {})[annotation.id] = annotation

@@ -1,14 +1,13 @@
-"""One writer per store: an flock on a lock file beside it, naming the process that holds it."""
+"""One writer per store: a lock file beside it (flock on Unix, a Windows lock there), naming its holder."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: no flock, every instance writes
-    fcntl = None  # type: ignore[assignment]
+from filelock import FileLock, Timeout
+
+from annotations.store.files import write_all
 
 
 class StoreLock:
@@ -16,36 +15,36 @@ class StoreLock:
 
     def __init__(self, store: Path) -> None:
         self.path = store.with_name(store.name + ".lock")
-        self._fd: int | None = None
+        self._lock = FileLock(self.path, timeout=0, thread_local=False, is_singleton=False,
+                              on_acquired=_write_pid)
 
     def acquire(self) -> str | None:
-        """Take the lock; None when taken, else a short description of the holder."""
-        if fcntl is None:
-            return None
+        """Take the lock; None when taken, else a short description of the holder.
+
+        OSError when the lock file cannot be created or written (a read-only folder, a full disk).
+        """
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError:
-            return None  # a read-only folder: reading must still work, writing will fail clearly
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            holder = _read_holder(fd)
-            os.close(fd)
-            return holder
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._fd = fd
+            self._lock.acquire()
+        except Timeout:
+            return _holder(self.path)
         return None
 
     def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        if self._lock.is_locked:
+            self._lock.release(force=True)
 
 
-def _read_holder(fd: int) -> str:
+def _write_pid(fd: int) -> None:
+    """Say who holds the lock, for the second instance's message."""
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    write_all(fd, str(os.getpid()).encode())
+    os.fsync(fd)
+
+
+def _holder(path: Path) -> str:
     try:
-        pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-    except OSError:
+        pid = path.read_bytes()[:32].decode("ascii", "replace").strip()
+    except OSError:  # Windows: the holder's lock keeps others from reading
         pid = ""
     return f"pid {pid}" if pid.isdigit() else "another process"

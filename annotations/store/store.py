@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from annotations.config import data_path
-from annotations.corpus.models import SCHEMA, Annotation, Corpus, PassageKey, Target
+from annotations.corpus.models import SCHEMA, Annotation, Corpus, PassageKey
 from annotations.store.anchor import reanchor
+from annotations.store.documents import KINDS as KINDS
+from annotations.store.documents import from_doc, to_doc
 from annotations.store.index import AnnotationIndex
-from annotations.store.storage import JournalStorage, MemoryStorage, StoreError, StoreReadOnly
+from annotations.store.storage import (
+    AtomicJSONStorage,
+    JournalStorage,
+    MemoryStorage,
+    StoreError,
+    StoreReadOnly,
+)
 
 ANNOTATIONS = "annotations"
 META = "meta"
 BOILERPLATE = "boilerplate"
 NOT_BOILERPLATE = "not-boilerplate"
-KINDS = ("tag", "note", "override")
 
+AnyStorage = JournalStorage | AtomicJSONStorage | MemoryStorage
 Change = tuple[Annotation | None, Annotation | None]
 """(before, after) of one annotation: None before is a creation, None after a deletion."""
 
@@ -30,12 +39,13 @@ Change = tuple[Annotation | None, Annotation | None]
 class Store:
     """Every annotation of the store; each change is on disk when `apply` returns."""
 
-    def __init__(self, storage: JournalStorage | MemoryStorage) -> None:
+    def __init__(self, storage: AnyStorage) -> None:
         self.storage = storage
         self._db = TinyDB(storage=lambda: storage)
-        self._table = self._db.table(ANNOTATIONS, cache_size=0)
         self._items = AnnotationIndex()
         self._doc_ids: dict[str, int] = {}
+        self._next_id = 1
+        self._has_meta = False
         self._rebuild()
 
     @property
@@ -55,16 +65,16 @@ class Store:
         tables = self.storage.read() or {}
         unknown = sorted(set(tables) - {ANNOTATIONS, META})
         if unknown:
-            message = f"{self.path}: not a briefreader annotation store (table {unknown[0]!r})"
+            message = f"{self.path}: not a briefreader annotation store (table {unknown[0][:40]!r})"
             raise StoreError(self.path, message)
-        _check_schema(tables.get(META, {}), self.path, bool(tables.get(ANNOTATIONS)))
-        items = AnnotationIndex()
-        doc_ids: dict[str, int] = {}
-        for doc_id, doc in tables.get(ANNOTATIONS, {}).items():
-            annotation = from_doc(doc, self.path, doc_id)
-            items.add(annotation)
-            doc_ids[annotation.id] = int(doc_id)
-        self._items, self._doc_ids = items, doc_ids
+        meta = tables.get(META, {})
+        _check_schema(meta, self.path, bool(tables.get(ANNOTATIONS)))
+        documents = tables.get(ANNOTATIONS, {})
+        loaded = [from_doc(doc, self.path, doc_id) for doc_id, doc in documents.items()]
+        doc_ids = {annotation.id: int(doc_id) for annotation, doc_id in zip(loaded, documents, strict=True)}
+        self._items, self._doc_ids = AnnotationIndex(loaded), doc_ids
+        self._next_id = max(doc_ids.values(), default=0) + 1
+        self._has_meta = "1" in meta
 
     def __len__(self) -> int:
         return len(self._items)
@@ -98,48 +108,69 @@ class Store:
         return result
 
     def apply(self, changes: Sequence[Change]) -> None:
-        """Make all `changes` in one durable write; on failure nothing changes and StoreError says why."""
+        """Make all `changes` in one durable write; on failure nothing changes and StoreError says why.
+
+        The change list goes to the storage as it is (one journal line): no work over the whole store.
+        """
         if self.read_only:
             raise StoreReadOnly(self.path, self.notice or "the annotation store is read-only")
-        touched = {a.id for pair in changes for a in pair if a is not None}
-        reused = {i: self._doc_ids[i] for i in touched if i in self._doc_ids}
-        gone = list(reused.values())
-        added = [_document(a, reused.get(a.id)) for _, a in changes if a is not None]
-        try:
-            with self.storage.batch():
-                self._ensure_meta()
-                if gone:
-                    self._table.remove(doc_ids=gone)
-                doc_ids = self._table.insert_multiple(added) if added else []
-        except StoreError:
-            self._db.clear_cache()
-            self._rebuild()
-            raise
-        self._index(changes, doc_ids)
-
-    def _index(self, changes: Sequence[Change], doc_ids: Sequence[int]) -> None:
-        for pair in changes:
-            for annotation in pair:
-                if annotation is not None:
-                    self._items.drop(annotation.id)
-                    self._doc_ids.pop(annotation.id, None)
-        afters = [after for _, after in changes if after is not None]
-        for after, doc_id in zip(afters, doc_ids, strict=True):
-            self._items.add(after)
-            self._doc_ids[after.id] = doc_id
-
-    def _ensure_meta(self) -> None:
-        meta = self._db.table(META, cache_size=0)
-        if not meta.get(doc_id=1):
-            meta.insert(Document({"schema": SCHEMA, "app": "briefreader"}, doc_id=1))
+        final: dict[str, Annotation | None] = {}
+        for before, after in changes:
+            if before is not None:
+                final[before.id] = None
+            if after is not None:
+                final[after.id] = after
+        sets: dict[str, Any] = {}
+        gone: list[str] = []
+        placed: dict[str, int] = {}
+        next_id = self._next_id
+        for annotation_id, after in final.items():
+            doc_id = self._doc_ids.get(annotation_id)
+            if after is None:
+                if doc_id is not None:
+                    gone.append(str(doc_id))
+                continue
+            if doc_id is None:
+                doc_id, next_id = next_id, next_id + 1
+            placed[annotation_id] = doc_id
+            sets[str(doc_id)] = to_doc(after)
+        if not sets and not gone:
+            return
+        entry: dict[str, Any] = {"set": {ANNOTATIONS: sets}} if sets else {}
+        if gone:
+            entry["del"] = {ANNOTATIONS: gone}
+        if not self._has_meta:
+            entry.setdefault("set", {})[META] = {"1": {"schema": SCHEMA, "app": "briefreader"}}
+        self.storage.commit(entry)
+        self._has_meta, self._next_id = True, next_id
+        for annotation_id, after in final.items():
+            if after is None:
+                self._items.drop(annotation_id)
+                self._doc_ids.pop(annotation_id, None)
+            else:
+                self._items.add(after)
+                self._doc_ids[annotation_id] = placed[annotation_id]
 
     def refresh(self) -> None:
         """Read the files again: a read-only instance sees what the writing one saved since."""
         reload = getattr(self.storage, "reload", None)
         if reload is not None:
-            reload()
-            self._db.clear_cache()
+            with paused_gc():
+                reload()
+                self._rebuild()
+
+    def take_over(self) -> bool:
+        """Become writable once the briefreader that held the store has closed it; True when writable.
+
+        The annotations are read again first, so everything the other instance saved is kept.
+        """
+        if not self.read_only:
+            return True
+        with paused_gc():
+            if not self.storage.take_over():
+                return False
             self._rebuild()
+        return True
 
     def reanchor(self, corpus: Corpus) -> AnchorReport:
         """Re-attach the annotations of changed articles; saved when the store is writable."""
@@ -180,44 +211,6 @@ class AnchorReport:
         return "; ".join(parts)
 
 
-def _document(annotation: Annotation, doc_id: int | None) -> Document | dict[str, Any]:
-    doc = to_doc(annotation)
-    return doc if doc_id is None else Document(doc, doc_id=doc_id)
-
-
-def to_doc(annotation: Annotation) -> dict[str, Any]:
-    """The stored (and exported) shape of an annotation: plain JSON values."""
-    return asdict(annotation)
-
-
-def from_doc(doc: Any, path: Path | None = None, where: str = "?") -> Annotation:
-    """An annotation from a stored document; StoreError (naming the file) when it is damaged."""
-    try:
-        fields = dict(doc)
-        target = Target(**fields.pop("target"))
-        annotation = Annotation(target=target, **fields)
-    except (TypeError, KeyError, ValueError) as error:
-        raise StoreError(path, f"{path}: annotation {where} is damaged ({error})") from None
-    if not _well_typed(annotation):
-        raise StoreError(path, f"{path}: annotation {where} is damaged (wrong field types)")
-    return annotation
-
-
-def _well_typed(a: Annotation) -> bool:
-    t = a.target
-    texts = (a.id, a.article, a.article_hash, a.note, a.analyst, a.created, a.modified, a.article_path,
-             a.article_title, t.exact, t.prefix, t.suffix)
-    numbers = (t.passage, t.start, t.end, a.schema)
-    return (
-        all(isinstance(value, str) for value in texts)
-        and all(isinstance(value, int) and not isinstance(value, bool) for value in numbers)
-        and (a.tag is None or isinstance(a.tag, str))
-        and a.kind in KINDS
-        and t.scope in ("passage", "span")
-        and isinstance(a.orphan, bool)
-    )
-
-
 def _check_schema(meta: dict[str, Any], path: Path | None, has_data: bool) -> None:
     versions = [doc.get("schema") for doc in meta.values()]
     if not versions:
@@ -234,12 +227,31 @@ def _check_schema(meta: dict[str, Any], path: Path | None, has_data: bool) -> No
 
 def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
     """Open (or start) the store at `path`, default the user data folder; StoreError when unusable."""
-    storage = JournalStorage(Path(path) if path is not None else data_path(), read_only=read_only)
+    with paused_gc():
+        storage = JournalStorage(Path(path) if path is not None else data_path(), read_only=read_only)
+        try:
+            return Store(storage)
+        except StoreError:
+            storage.close()
+            raise
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a store loads, and its documents kept out of later passes.
+
+    The many new objects hold no cycles (reference counting frees them), yet the collector's
+    passes over them cost a third of the opening time of a big store, and again at the first
+    collection after it: `gc.freeze` moves them out of its sight, as the reader does after loading.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        return Store(storage)
-    except StoreError:
-        storage.close()
-        raise
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def memory_store() -> Store:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from annotations.config import DEFAULT_TAGS
+from annotations.config import DEFAULT_TAGS, MAX_TAG_LENGTH
 from annotations.corpus.models import Analysis, Annotation, Article, Corpus, PassageKey, Target
 from annotations.corpus.segment import sentences
 from annotations.store.anchor import make_target, text_hash
@@ -17,8 +17,6 @@ from annotations.store.store import BOILERPLATE, NOT_BOILERPLATE, Change, Store
 
 Clock = Callable[[], datetime]
 Span = tuple[int, int]
-
-MAX_TAG_LENGTH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +64,7 @@ class Tagger:
         self.history = History()
         self._clock = clock
         self._tags = list(dict.fromkeys([*tags, *store.tags()]))
+        self._hashes: dict[str, str] = {}  # article id -> text hash, once (a long text takes a while)
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -75,7 +74,7 @@ class Tagger:
     def tag_for_number(self, number: int) -> str | None:
         return self._tags[number - 1] if 1 <= number <= min(9, len(self._tags)) else None
 
-    def marks(self, key: PassageKey) -> tuple[Annotation, ...]:
+    def _marks(self, key: PassageKey) -> tuple[Annotation, ...]:
         """This analyst's annotations on a passage (whole-passage and sentence spans)."""
         return tuple(
             a for a in self.store.for_passage(key) if a.analyst == self.analyst and not a.orphan
@@ -120,9 +119,6 @@ class Tagger:
             and (not needle or needle in f"{a.target.exact}\n{a.note}\n{a.tag or ''}".casefold())
         ]
         return sorted(found, key=lambda a: (not a.orphan, a.article, a.target.start, a.tag or ""))
-
-    def orphans(self) -> list[Annotation]:
-        return self.rows(Filter(orphans_only=True))
 
     def add_tag(self, name: str) -> Outcome:
         """Add a tag to the list (the picker creates tags this way)."""
@@ -251,7 +247,7 @@ class Tagger:
         return Annotation(
             id=str(uuid.uuid4()),
             article=article.id,
-            article_hash=text_hash(article.text),
+            article_hash=self._hash(article),
             target=make_target(article, key[1], span),
             tag=tag,
             note=note,
@@ -263,14 +259,19 @@ class Tagger:
             kind=kind,
         )
 
+    def _hash(self, article: Article) -> str:
+        if article.id not in self._hashes:
+            self._hashes[article.id] = text_hash(article.text)
+        return self._hashes[article.id]
+
     def _tag_marks(self, key: PassageKey, span: Span | None) -> list[Annotation]:
-        return [a for a in self.marks(key) if a.kind == "tag" and _on(a.target, span)]
+        return [a for a in self._marks(key) if a.kind == "tag" and _on(a.target, span)]
 
     def _note_mark(self, key: PassageKey, span: Span | None) -> Annotation | None:
-        return next((a for a in self.marks(key) if a.kind == "note" and _on(a.target, span)), None)
+        return next((a for a in self._marks(key) if a.kind == "note" and _on(a.target, span)), None)
 
     def _override_mark(self, key: PassageKey) -> Annotation | None:
-        return next((a for a in self.marks(key) if a.kind == "override"), None)
+        return next((a for a in self._marks(key) if a.kind == "override"), None)
 
     def _article(self, article_id: str) -> Article:
         article = self.corpus.article(article_id)

@@ -26,8 +26,9 @@ HEADER = "/"
 
 
 def row(article: Article, facts: Summary) -> Content:
-    """The article's label and title, then source, date and counts; all literal text."""
-    where = " · ".join(part for part in (article.source, article.date) if part)
+    """The label and title, then source (unless the label says it), date and counts; all literal text."""
+    source = None if article.source and article.label.startswith(article.source) else article.source
+    where = " · ".join(part for part in (source, article.date) if part)
     novelty = "–" if facts.novelty is None else f"{facts.novelty:.0%}"
     counts = f"{facts.passages}¶  {novelty} new  {facts.boilerplate} bp  {facts.tagged} tagged"
     second = f"{where}  {counts}" if where else counts

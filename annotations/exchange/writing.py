@@ -1,0 +1,137 @@
+"""Where an export is written: atomically, never over anything without asking, never over a special file.
+
+A symbolic link is written through: its target is replaced (atomically, from a temporary file in
+the target's own folder) and the link stays. Devices, FIFOs, sockets and folders are refused,
+since renaming a file over them would silently turn them into regular files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+NEW_FILE_MODE = 0o644
+
+
+class ExportError(Exception):
+    """The export could not be written; the message is one line for the user."""
+
+
+def write_output(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
+    """Write `text` to `path`; an existing file is replaced only with `force`. Returns `path`."""
+    given = Path(path)
+    target = _destination(given, force=force)
+    try:
+        _write(target, text.encode("utf-8"), replace=force)
+    except FileExistsError:
+        raise ExportError(f"{given} exists; use --force to overwrite it") from None
+    except OSError as error:
+        raise ExportError(f"{given}: cannot write ({error.strerror or error})") from None
+    return given
+
+
+def _destination(given: Path, *, force: bool) -> Path:
+    """The regular file to write (the link's target for a symlink), or ExportError saying why not."""
+    info = _lstat(given)
+    if info is None:
+        if not given.parent.is_dir():
+            raise ExportError(f"{given.parent} does not exist")
+        return given
+    if not stat.S_ISLNK(info.st_mode):
+        _refuse_special(given, info.st_mode)
+        if not force:
+            raise ExportError(f"{given} exists; use --force to overwrite it")
+        return given
+    if not force:
+        raise ExportError(f"{given} exists (a symbolic link); use --force to write to the file it points to")
+    real = Path(os.path.realpath(given))
+    real_info = _lstat(real)
+    if real_info is None:
+        if not real.parent.is_dir():
+            raise ExportError(f"{given} points to {real}, in a folder that does not exist")
+        return real
+    _refuse_special(given, real_info.st_mode)
+    return real
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ExportError(f"{path}: cannot check it ({error.strerror or error})") from None
+
+
+def _refuse_special(given: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise ExportError(f"{given} is a folder; give a file name")
+    if not stat.S_ISREG(mode):
+        raise ExportError(f"{given} is {_kind(mode)}, not a regular file; refusing to replace it")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _write(target: Path, data: bytes, *, replace: bool) -> None:
+    """Write a complete temporary file beside `target`, then rename it over (or, new, link it in)."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.chmod(name, _mode_of(target))
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if replace:
+            os.replace(temporary, target)
+        else:
+            _link_new(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    _fsync_folder(target.parent)
+
+
+def _link_new(temporary: Path, target: Path) -> None:
+    """Put the finished file at `target` only if nothing is there (FileExistsError otherwise)."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system: create exclusively and copy
+        with open(target, "xb") as handle:
+            handle.write(temporary.read_bytes())
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _mode_of(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return NEW_FILE_MODE
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
