@@ -9,6 +9,7 @@ not with its square.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date as Date
@@ -35,6 +36,8 @@ MAX_POSTINGS = 100
 FLOOR = THRESHOLD / 2
 """Pairs weaker than this are dropped: they barely move an average, and they are most pairs."""
 COMMON_TERMS = 3
+
+_NUMBERED = re.compile(r"·\d+$")
 
 
 def group_stories(
@@ -81,6 +84,11 @@ def _edges(
     return edges
 
 
+def outlet(article: Article) -> str:
+    """The outlet of an article: its label without the number that tells one outlet's articles apart."""
+    return _NUMBERED.sub("", article.label)
+
+
 def _day(value: str | None) -> Date | None:
     try:
         return Date.fromisoformat(value[:10]) if value else None
@@ -111,7 +119,7 @@ def _story(
         id=story_id,
         title=_central(articles, group, edges).title,
         articles=tuple(ids),
-        outlets=tuple(dict.fromkeys(article.label for article in articles)),
+        outlets=tuple(dict.fromkeys(outlet(article) for article in articles)),
         first=dates[0] if dates else None,
         reason=_reason(articles, terms, duplicates),
     )
