@@ -108,7 +108,7 @@ class OverviewScreen(Screen[PassageKey | None]):
         table = self.query_one(DataTable)
         table.add_column(Text("article"), key="__title__")
         for article in self.order:
-            table.add_column(Text(article.label[:8]), key=article.id)
+            table.add_column(Text(article.label), key=article.id)
         table.add_column(Text("new"), key="__new__")
         for article in self.order:
             cells = [self._cell(article, other) for other in self.order]
