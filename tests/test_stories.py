@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -161,3 +162,9 @@ def test_analyze_json_lists_stories(capsys: pytest.CaptureFixture[str]) -> None:
     assert story["first"] == "2023-06-15"
     assert {article["story"] for article in data["articles"]} == {story["id"]}
     assert story["articles"] == [article["id"] for article in data["articles"]]
+
+
+def test_one_outlet_counts_once_however_many_articles_it_has() -> None:
+    first, second = (replace(FERRY[n], label=f"Reuters·{n + 1}") for n in (0, 1))
+    stories = stories_of(first, second, replace(FERRY[2], label="AP"))
+    assert [story.outlets for story in stories] == [("Reuters", "AP")]

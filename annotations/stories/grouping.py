@@ -9,6 +9,7 @@ not with its square.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date as Date
@@ -26,15 +27,17 @@ NAME_SHARE = 0.3
 PASSAGE_WEIGHT = 0.6
 PASSAGE_CAP = 0.5
 """Copied text adds up to PASSAGE_WEIGHT x its share, the share capped at PASSAGE_CAP."""
-SAME_DAYS = 1
+SAME_DAYS = 2
 """Dates this many days apart cost nothing; each further day costs DAY_COST, down to DAY_FLOOR."""
-DAY_COST = 0.2
+DAY_COST = 0.15
 DAY_FLOOR = 0.3
 MAX_POSTINGS = 100
 """A term in more articles than this (or a 40th of them) proposes no pairs and has no weight."""
 FLOOR = THRESHOLD / 2
 """Pairs weaker than this are dropped: they barely move an average, and they are most pairs."""
 COMMON_TERMS = 3
+
+_NUMBERED = re.compile(r"·\d+$")
 
 
 def group_stories(
@@ -81,6 +84,11 @@ def _edges(
     return edges
 
 
+def outlet(article: Article) -> str:
+    """The outlet of an article: its label without the number that tells one outlet's articles apart."""
+    return _NUMBERED.sub("", article.label)
+
+
 def _day(value: str | None) -> Date | None:
     try:
         return Date.fromisoformat(value[:10]) if value else None
@@ -111,7 +119,7 @@ def _story(
         id=story_id,
         title=_central(articles, group, edges).title,
         articles=tuple(ids),
-        outlets=tuple(dict.fromkeys(article.label for article in articles)),
+        outlets=tuple(dict.fromkeys(outlet(article) for article in articles)),
         first=dates[0] if dates else None,
         reason=_reason(articles, terms, duplicates),
     )

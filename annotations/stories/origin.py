@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from annotations.corpus.models import Article, Duplicate, Origin, PassageKey
+from annotations.stories.grouping import outlet
 
 QUOTED_OUTLETS = 3
 QUOTED_SHARE = 0.7
@@ -52,7 +53,8 @@ def _origin(
         return (date is None, date or "", -len(text(key)))
 
     order = tuple(sorted(keys, key=published))
-    outlets = {by_id[key[0]].label for key in keys}
+    carried = {key[0] for key in keys}
+    outlets = {outlet(by_id[article]) for article in carried} if len(carried) >= QUOTED_OUTLETS else carried
     if len(outlets) >= QUOTED_OUTLETS and _quoted(keys, text, duplicates):
         return Origin(None, order, None, False, len(outlets))
     dates = [by_id[key[0]].date for key in keys]

@@ -34,7 +34,7 @@ PROSE_SAMPLE characters), are read."""
 _WORD = re.compile(r"[a-zß-ÿĀ-ſͰ-ϿЀ-ӿ]{3,}")
 """A lower-case word of three letters or more (Latin, Greek, Cyrillic): an explicit class is
 several times faster than Unicode word classes, and this is most of the stage's time."""
-_LOWER_START = re.compile(r" [a-zß-ÿĀ-ſͰ-ϿЀ-ӿ]")
+_UPPER_START = re.compile(r" [A-Z]")
 _NAME_RUN = re.compile(r"(?<=[a-zß-ÿ0-9,;)] )[A-ZÀ-Þ][\w'’-]*\w(?:[ \t]+[A-ZÀ-Þ][\w'’-]*\w)*")
 """Capitalised words after a lower-case word or a comma: names, not the first word of a sentence."""
 _NEWS_TEXT = """says told also would could year years new one two three first last week weeks day days
@@ -82,7 +82,7 @@ def _prose(text: str) -> bool:
     """Sentences, not a menu, a list of headlines or a caption credit: enough words, most in lower case."""
     sample = text[:PROSE_SAMPLE]
     words = sample.count(" ") + 1
-    return words >= PROSE_WORDS and len(_LOWER_START.findall(sample)) >= PROSE_LOWER * words
+    return words >= PROSE_WORDS and len(_UPPER_START.findall(sample)) <= (1 - PROSE_LOWER) * words
 
 
 def _fold(text: str) -> str:

@@ -92,6 +92,8 @@ class OverviewScreen(Screen[PassageKey | None]):
         self.order = by_publication(most_shared(order, analysis, MATRIX_MAX))
         ids = {article.id for article in order}
         self.story = next((story for story in analysis.stories if ids <= set(story.articles)), None)
+        self._steps: list[RichStyle] = []
+        """The colour of each step, computed once per screen (thousands of cells use them)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -119,11 +121,15 @@ class OverviewScreen(Screen[PassageKey | None]):
 
     def _heat(self, step: int) -> RichStyle:
         """The colour of a step: from the surface towards the theme's error colour, evenly."""
-        variables = self.app.theme_variables
-        base = Color.parse(variables.get("surface", "#202020"))
-        heat = Color.parse(variables.get("error", "#ff0000"))
-        background = base.blend(heat, step / len(STEPS))
-        return RichStyle(bgcolor=background.rich_color, color=background.get_contrast_text().rich_color)
+        if not self._steps:
+            variables = self.app.theme_variables
+            base = Color.parse(variables.get("surface", "#202020"))
+            heat = Color.parse(variables.get("error", "#ff0000"))
+            for number in range(len(STEPS) + 1):
+                background = base.blend(heat, number / len(STEPS))
+                contrast = background.get_contrast_text().rich_color
+                self._steps.append(RichStyle(bgcolor=background.rich_color, color=contrast))
+        return self._steps[step]
 
     def _legend(self) -> Text:
         bounds = (0.0, *STEPS)

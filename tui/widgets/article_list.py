@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from annotations.corpus.models import Analysis, Article, Story
+from annotations.stories.grouping import outlet
 from tui.story_view import Group, story_groups
 from tui.view import Chips, Summary, summary
 
@@ -39,7 +40,7 @@ def row(article: Article, facts: Summary) -> Content:
 
 def header(story: Story, articles: Sequence[Article], folded: bool) -> Content:
     """A story's header: fold mark and title, then counts of articles and outlets; all literal text."""
-    outlets = len({article.label for article in articles})
+    outlets = len({outlet(article) for article in articles})
     counts = f"  {len(articles)} article{'s' * (len(articles) != 1)} · {outlets} outlet{'s' * (outlets != 1)}"
     if story.first:
         counts += f" · from {story.first}"
