@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from annotations.copies.align import MAX_GAP, Stretch, align
+from annotations.copies.align import MAX_GAP, SEED, Stretch, align, windows
 from annotations.copies.coverage import Match
 from annotations.copies.evidence import MIN_EVIDENCE, MIN_RUN, NAME_WEIGHT, QUOTE_EVIDENCE
 from annotations.copies.fingerprint import ShingleIndex
@@ -28,12 +28,12 @@ class Verifier:
         self._quote_cache: dict[int, list[tuple[int, int]]] = {}
         self._offsets: dict[int, np.ndarray] = {}
         self._names: dict[int, list[bool]] = {}
-        self._first: tuple[int, list[int]] = (-1, [])
-        """The last first passage's words: candidates come sorted by their first passage."""
+        self._first: tuple[int, list[int], list[tuple[int, ...]]] = (-1, [], [])
+        """The last first passage's words and seeds: candidates come sorted by their first passage."""
 
     def verify(self, first: int, second: int) -> Match | None:
         """The copied stretches two passages share, or None when they are no copies of each other."""
-        stretches = align(self._words(first), self.index.words(second))
+        stretches = align(self._words(first), self.index.words(second), self._first[2])
         if not stretches:
             return None
         if any(self._substantial(first, group, second) for group in _groups(stretches)):
@@ -56,7 +56,8 @@ class Verifier:
 
     def _words(self, number: int) -> list[int]:
         if self._first[0] != number:
-            self._first = (number, self.index.words(number))
+            words = self.index.words(number)
+            self._first = (number, words, windows(words, SEED))
         return self._first[1]
 
     def offsets(self, number: int) -> np.ndarray:
