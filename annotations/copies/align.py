@@ -31,9 +31,9 @@ def windows(items: list[int], size: int) -> list[tuple[int, ...]]:
     return list(zip(*(items[offset:] for offset in range(size)), strict=False))
 
 
-def align(a: list[int], b: list[int]) -> list[Stretch]:
-    """Shared stretches of word lists `a` and `b`, in `a`'s order."""
-    grams_a = windows(a, SEED)
+def align(a: list[int], b: list[int], grams_a: list[tuple[int, ...]] | None = None) -> list[Stretch]:
+    """Shared stretches of word lists `a` and `b`, in `a`'s order (`grams_a`: a's seeds, if known)."""
+    grams_a = windows(a, SEED) if grams_a is None else grams_a
     grams_b = windows(b, SEED)
     common = set(grams_a).intersection(grams_b)
     if not common:

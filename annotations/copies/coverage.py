@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from annotations.copies.align import Stretch
-from annotations.copies.normalize import word_offsets
 from annotations.corpus.models import Article, Duplicate, PassageKey
 
 Ranges = list[tuple[int, int]]
@@ -33,14 +34,14 @@ def summarise(
     keys: list[PassageKey],
     lengths: list[int],
     matches: list[Match],
-    texts: list[str],
+    offsets: Callable[[int], np.ndarray],
     text: list[bool],
 ) -> dict[str, Any]:
     """The fields of Overlaps, from passage numbers back to passage keys; novelty and overlap count
     only passages whose `text` flag is set (article text, not page leftovers)."""
     novelty, overlap = _shares(articles, keys, lengths, matches, text)
     return {
-        "duplicates": _duplicates(keys, lengths, matches, texts),
+        "duplicates": _duplicates(keys, lengths, matches, offsets),
         "clusters": _clusters(keys, matches),
         "novelty": novelty,
         "overlap": overlap,
@@ -48,7 +49,10 @@ def summarise(
 
 
 def _duplicates(
-    keys: list[PassageKey], lengths: list[int], matches: list[Match], texts: list[str]
+    keys: list[PassageKey],
+    lengths: list[int],
+    matches: list[Match],
+    offsets: Callable[[int], np.ndarray],
 ) -> dict[PassageKey, tuple[Duplicate, ...]]:
     """Both sides of every match, each with spans in its own text, best score first."""
     listed: dict[int, list[tuple[float, int, Ranges]]] = defaultdict(list)
@@ -60,17 +64,17 @@ def _duplicates(
         listed[match.second].append((-score, match.first, ranges[match.second]))
     found: dict[PassageKey, tuple[Duplicate, ...]] = {}
     for number in sorted(listed):
-        offsets = word_offsets(texts[number])
+        where = offsets(number)
         found[keys[number]] = tuple(
-            Duplicate(keys[other][0], keys[other][1], -score, _characters(ranges, offsets))
+            Duplicate(keys[other][0], keys[other][1], -score, _characters(ranges, where))
             for score, other, ranges in sorted(listed[number], key=lambda item: item[:2])
         )
     return found
 
 
-def _characters(ranges: Ranges, offsets: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+def _characters(ranges: Ranges, offsets: np.ndarray) -> tuple[tuple[int, int], ...]:
     """Word ranges as character spans of the passage's own text."""
-    return tuple((offsets[start][0], offsets[end - 1][1]) for start, end in ranges)
+    return tuple((int(offsets[start, 0]), int(offsets[end - 1, 1])) for start, end in ranges)
 
 
 def _clusters(keys: list[PassageKey], matches: list[Match]) -> tuple[tuple[PassageKey, ...], ...]:

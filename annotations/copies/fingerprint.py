@@ -214,10 +214,16 @@ def _rows(index: ShingleIndex, weights: np.ndarray) -> Rows:
     hashes = hashes[order]
     firsts = np.flatnonzero(np.concatenate([[True], hashes[1:] != hashes[:-1]])[: len(hashes)])
     lasts = np.append(firsts[1:], len(hashes)) - 1
+    low, high = np.minimum.reduceat(first[order], firsts), np.maximum.reduceat(last[order], firsts)
+    del first, last
+    keys = hashes[firsts] & _KEY_BITS
+    del hashes
+    # Most runs are in one passage only: they propose nothing, so only shared keys are kept.
+    same = keys[1:] == keys[:-1]
+    shared = np.concatenate([same, [False]]) | np.concatenate([[False], same])
+    firsts, lasts, low, high, keys = firsts[shared], lasts[shared], low[shared], high[shared], keys[shared]
     repeats = np.where(order[firsts] >= quoted, PAIR_SHARED, np.minimum(lasts - firsts + 1, 2))
-    return Rows(hashes[firsts] & _KEY_BITS, owners[order[firsts]], repeats.astype(np.int8),
-                rarities[order[firsts]], np.minimum.reduceat(first[order], firsts),
-                np.maximum.reduceat(last[order], firsts))
+    return Rows(keys, owners[order[firsts]], repeats.astype(np.int8), rarities[order[firsts]], low, high)
 
 
 def _pure_rows(index: ShingleIndex, weights: np.ndarray) -> Rows:

@@ -34,6 +34,7 @@ _POSSESSIVE = re.compile(r"'s\b")
 # A full stop that ends a word is dropped; one inside a word ("U.S", "2.5") is removed from it.
 _END_DOT = re.compile(r"\.(?!\w)")
 _WORD = re.compile(r"\S+")
+_SPAN = re.Match.span
 _QUOTED = re.compile(r'"[^"]{1,1000}"')
 
 # English words that carry no content: shingles skip them, and a copied stretch needs more than them.
@@ -76,7 +77,7 @@ def split(folded: str) -> list[str]:
 def word_offsets(text: str) -> list[tuple[int, int]]:
     """(start, end) in `text` of each word `words(text)` returns, in the same order."""
     bare = _bare(fold(text))
-    spans = [match.span() for match in _WORD.finditer(bare)]
+    spans = list(map(_SPAN, _WORD.finditer(bare)))
     if _HAS_INVISIBLE.search(bare):
         spans = [(start, end) for start, end in spans if bare[start:end].translate(_DROP_INVISIBLE)]
     return spans

@@ -110,7 +110,7 @@ def _find(
     if progress is not None:
         progress(1.0)
     counted = [key not in leftovers for key in keys]
-    return Overlaps(**summarise(articles, keys, index.lengths.tolist(), matches, texts, counted))
+    return Overlaps(**summarise(articles, keys, index.lengths.tolist(), matches, verifier.offsets, counted))
 
 
 def _chrome(label: Boilerplate | None) -> str | None:

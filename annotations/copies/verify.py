@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from annotations.copies.align import MAX_GAP, Stretch, align
+import numpy as np
+
+from annotations.copies.align import MAX_GAP, SEED, Stretch, align, windows
 from annotations.copies.coverage import Match
 from annotations.copies.evidence import MIN_EVIDENCE, MIN_RUN, NAME_WEIGHT, QUOTE_EVIDENCE
 from annotations.copies.fingerprint import ShingleIndex
@@ -24,14 +26,14 @@ class Verifier:
         self.quoting = [bool(ranges) for ranges in index.ranges]
         self.weights = index.weights().tolist()
         self._quote_cache: dict[int, list[tuple[int, int]]] = {}
-        self._offsets: dict[int, list[tuple[int, int]]] = {}
+        self._offsets: dict[int, np.ndarray] = {}
         self._names: dict[int, list[bool]] = {}
-        self._first: tuple[int, list[int]] = (-1, [])
-        """The last first passage's words: candidates come sorted by their first passage."""
+        self._first: tuple[int, list[int], list[tuple[int, ...]]] = (-1, [], [])
+        """The last first passage's words and seeds: candidates come sorted by their first passage."""
 
     def verify(self, first: int, second: int) -> Match | None:
         """The copied stretches two passages share, or None when they are no copies of each other."""
-        stretches = align(self._words(first), self.index.words(second))
+        stretches = align(self._words(first), self.index.words(second), self._first[2])
         if not stretches:
             return None
         if any(self._substantial(first, group, second) for group in _groups(stretches)):
@@ -54,14 +56,17 @@ class Verifier:
 
     def _words(self, number: int) -> list[int]:
         if self._first[0] != number:
-            self._first = (number, self.index.words(number))
+            words = self.index.words(number)
+            self._first = (number, words, windows(words, SEED))
         return self._first[1]
 
-    def offsets(self, number: int) -> list[tuple[int, int]]:
-        """Where each word of passage `number` is in its text (kept: the highlights need them too)."""
+    def offsets(self, number: int) -> np.ndarray:
+        """(start, end) in its text of each word of passage `number`, kept compact: the highlights need
+        them too."""
         found = self._offsets.get(number)
         if found is None:
-            found = self._offsets[number] = word_offsets(self.texts[number])
+            spans = word_offsets(self.texts[number])
+            found = self._offsets[number] = np.array(spans, dtype=np.int32).reshape(len(spans), 2)
         return found
 
     def _substantial(self, first: int, group: list[Stretch], second: int | None = None) -> bool:
@@ -90,7 +95,7 @@ class Verifier:
         found = self._names.get(number)
         if found is None:
             text = self.texts[number]
-            found = [text[start].isupper() for start, _ in self.offsets(number)]
+            found = [text[start].isupper() for start in self.offsets(number)[:, 0].tolist()]
             if sum(found) * 5 > len(found) * 3:
                 found = [False] * len(found)
             self._names[number] = found
@@ -117,7 +122,7 @@ class Verifier:
         cached = self._quote_cache.get(number)
         if cached is None:
             text = self.texts[number]
-            offsets = self.offsets(number) if self.quoting[number] else []
+            offsets = self.offsets(number).tolist() if self.quoting[number] else []
             spans = quotations(text, offsets) if offsets else []
             cached = self._quote_cache[number] = [
                 (start, end) for start, end in spans if not _title(text, offsets[start:end])
