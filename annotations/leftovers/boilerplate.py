@@ -135,7 +135,7 @@ def _detect_article(
         if evidence[index]:
             score = C.combined(evidence[index])
             if score >= threshold:
-                found[passage.index] = _label(evidence[index], score)
+                found[passage.index] = reader.label(evidence[index], score, _label)
     return found, [article.passages[index].index for index in headings if index not in found]
 
 
@@ -307,6 +307,6 @@ def _kind(found: Sequence[Cue]) -> str:
     return max(found, key=lambda cue: cue.weight).kind if found else "other"
 
 
-def _label(found: list[Cue], score: float) -> Boilerplate:
+def _label(found: Sequence[Cue], score: float) -> Boilerplate:
     named = dict.fromkeys(f"{cue.name} ({cue.why})" for cue in found)
     return Boilerplate(_kind(found), f"{'; '.join(named)}; score {score:.2f}")
