@@ -53,7 +53,9 @@ def is_link(text: str, shape: Shape, fewest: int = LINK_WORDS[0]) -> bool:
 
 
 def _is_header(found: list[Cue], text: str) -> bool:
-    return any(cue.name == "related-header" for cue in found) or text.lower().rstrip(".:…» ") == "more"
+    if any(cue.name == "related-header" for cue in found):
+        return True
+    return len(text) <= len("More »..") and text.lower().rstrip(".:…» ") == "more"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +158,7 @@ def _headline_runs(
 def _captions_beside_credits(evidence: list[list[Cue]], shapes: list[Shape], texts: list[str]) -> None:
     """A short sentence just above or below a picture's credit line is its caption."""
     for index, found in enumerate(evidence):
-        if not any(cue.name in _CREDITS for cue in found) or shapes[index].words > 12:
+        if not found or shapes[index].words > 12 or not any(cue.name in _CREDITS for cue in found):
             continue
         for other in (index - 1, index + 1):
             if 0 <= other < len(texts) and _caption_like(other, evidence, shapes, texts):
