@@ -289,7 +289,8 @@ TEXT_CUES: tuple[Cue, ...] = (
     Cue("credit-tail", "caption", 0.8, "a sentence followed by the picture agency's name",
         captions.agency_after_sentence, max_words=60, cased=True),
     Cue("caption-position", "caption", 0.8, "says who stands where in a picture ('(left)')",
-        captions.POSITION.search, max_words=70, needles=("(", "from left", "left to right", "l-r")),
+        captions.POSITION.search, max_words=70,
+        needles=("(", "from left", "left to right", "l-r", ", left,", ", right,", ", centre,", ", center,")),
     Cue("caption-pictured", "caption", 0.45, "says what a picture shows ('pictured', 'in this photo')",
         captions.PICTURED.search, max_words=45,
         needles=("pictur", "seen here", "shown here", "photo", "image", "poses", "is seen", "are seen",
@@ -312,6 +313,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"\b.{0,40}$|^more\s*[»›>]|^click (?:here|for)\b.{0,60}$|^(?:read|see) (?:next|also|more)"
             r"\s*:|^(?:watch|listen|video|audio|gallery|photos|read more)\s*:|^(?:previous|next|related)"
             r" (?:story|article|post)\s*:|^watch (?:on youtube|the video|now|live)\b.{0,40}$"
+            r"|^[\[(]\s*(?:related|read more|see also|also read|more)\s*:[^\])]{1,120}[\])]$"
             r"|^(?!.*[.!]$)(?:related(?: stories| story| articles?| content| coverage)?|also read|read also"
             r"|see also|more on this|further reading|recommended|trending|most read|editor'?s pick)"
             r"\s*[:|]\s*\S"),
@@ -351,7 +353,9 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\bno spam\b|\bsign me up\b|\bby submitting your (?:e-?mail|details)\b|\bfree articles? "
             r"(?:left|remaining)\b|\bto continue reading\b|\bbecome a (?:member|subscriber|patron)\b"
             r"|\bget home delivery\b|\bregister (?:now|today|for free)\b"
-            r"|\b(?:create|register for) a free account\b"
+            r"|\b(?:create|register for) a free account\b|\bregister to (?:read|continue|comment|access)\b"
+            r"|\b(?:log in|login|sign in) or (?:register|subscribe|sign up)\b"
+            r"|\bapps? for (?:ios|iphone|android)\b|\b(?:ios|iphone) (?:and|or|&) android\b"
             r"|\b(?:our|this) journalism is (?:funded|supported|made possible)\b|\breaders like you\b"
             r"|\b(?:newsletter|briefing|digest) (?:in your inbox"
             r"|every (?:morning|evening|day|week))"),
@@ -363,6 +367,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             "log in", "valid e", "all set", "never share", "no spam", "submitting", "free article",
             "continue reading", "become a", "home delivery", "register now", "register today",
             "register for", "free account", "readers like", "briefing every", "digest every",
+            "register to", " or register", " or subscribe", " or sign up", "ios", "iphone", "android",
         )),
     Cue("promo-invite", "promo", 0.85, "invites the reader to an app, alerts or a newsletter",
         _rx(r"^(?:get|join|receive|stay|never miss|don'?t miss|download|follow us)\b.{0,100}"
@@ -480,7 +485,8 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\badditional reporting by\b|\b(?:reporting|writing|editing) by [\w'’.-]+ [\w'’.-]+"
             r"(?:\s*[;,)]|\s+and\b|$)|\binformation (?:for|in) this (?:report|story|article)\b"
             r"|\bbrought to you by\b|\bthis (?:story|article|report) (?:has been|was) (?:updated"
-            r"|corrected|amended)\b|\bthis (?:article|story|piece) (?:originally|first) (?:appeared|ran"
+            r"|corrected|amended)\b|\bthis (?:article|story|piece) (?:was |has been )?(?:originally|first)"
+            r" (?:appeared|ran|published"
             r"|was published)\b|^(?:originally|first) (?:appeared|published) (?:on|in) [\w.' -]{1,40}"
             r"\.?$|\ba version of this (?:article|story)\b|^(?:source|sources|via|editor|editing"
             r"|courtesy|produced by|with inputs from)\s*:|\bthe full article contains\b"),
@@ -510,9 +516,15 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"(?:a )?letters? to the editor\b|\bsend (?:a|your) letters? to the editor\b|\bwe welcome "
             r"your (?:feedback|comments|views)\b|\bhave a view on this\b|\bwe want your (?:local )?"
             r"(?:stories|photos|videos|pics)\b|\bpost your (?:own|comment)\b|\bdiscuss this (?:article"
-            r"|story)\b|\bdiscuss (?:at|in) (?:the|our) forums?\b|\bhave your say (?:on|in)\b"),
+            r"|story)\b|\bdiscuss (?:at|in) (?:the|our) forums?\b|\bhave your say (?:on|in)\b"
+            r"|^(?:have|got) (?:a|an) (?:news |story )?(?:tip|story idea|story|idea for a story)\b.{0,60}\?"
+            r"|\b(?:e-?mail|contact) us at\b|\bwe(?:'d|’d| would) love (?:your feedback|to hear from you)\b"
+            r"|\btake our (?:short )?survey\b|^(?:contact|e-?mail|reach) (?:the )?(?:authors?|reporters?"
+            r"|writers?|editors?)\b"),
         max_words=20, needles=("send", "letter", "welcome your", "have a view", "want your",
-                               "post your", "discuss", "have your say")),
+                               "post your", "discuss", "have your say", "tip", "story idea", "us at",
+                               "love your", "love to hear", "survey", "contact", "e-mail", "email",
+                               "reach")),
     Cue("button-run", "promo", 0.85, "only button words ('E-mail this Article Print this Article')",
         _only_buttons, max_words=14, cased=True),
     Cue("tagged-link", "related", 0.75, "a headline tagged with a section, date or video length",
