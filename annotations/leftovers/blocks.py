@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from annotations.leftovers.captions import DATED_END, reports_speech
 from annotations.leftovers.cues import Cue, combined
-from annotations.leftovers.shape import Shape
+from annotations.leftovers.shape import LIST_ITEM, Shape
 
 RUN_LINES = 3
 """Headline-like lines in a row that make a list of links without a header above them."""
@@ -26,7 +26,6 @@ LINK_WORDS = (2, 20)
 RUN_LINK_WORDS = 3
 CAPTION_WORDS = 50
 
-_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–-])\s")
 _OPEN_END = (".", ",", ";", ":", "(", "-", "–", "—")
 _STARTS = re.compile(r"[\"'“‘(]?[A-Z0-9]")
 
@@ -47,7 +46,7 @@ def is_link(text: str, shape: Shape, fewest: int = LINK_WORDS[0]) -> bool:
         max(low, fewest) <= shape.words <= high
         and not text.endswith(_OPEN_END)
         and _STARTS.match(text) is not None
-        and _LIST_ITEM.match(text) is None
+        and LIST_ITEM.match(text) is None
         and not (shape.sentence and text.rstrip("\"'”’»)]").endswith("."))
     )
 

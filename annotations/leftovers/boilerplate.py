@@ -20,7 +20,7 @@ from annotations.leftovers import cues as C
 from annotations.leftovers.blocks import Context, is_link, listed, mark_after_article, mark_blocks
 from annotations.leftovers.cues import Cue
 from annotations.leftovers.scan import Reader
-from annotations.leftovers.shape import GOOD_WORDS, Shape, is_english
+from annotations.leftovers.shape import GOOD_WORDS, LIST_ITEM, Shape, is_english
 from annotations.leftovers.templates import COMMON_ARTICLES, outlet_lines, recurring_lines
 
 SENTENCE_WORDS = 10
@@ -37,7 +37,6 @@ TRAILING_WORDS = 12
 AT_END = 3
 """Cues marked `at_end` count in the last passages and from the next-to-last sentence on."""
 
-_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–-])\s")
 _WORDS = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W_]")
 """Words without their edge punctuation."""
 
@@ -206,10 +205,10 @@ def _context_cue(
 def _trails(index: int, shapes: list[Shape], texts: list[str]) -> bool:
     """A short line after the article's last paragraph that is not part of a list or table."""
     shape = shapes[index]
-    if shape.chatty or shape.words > TRAILING_WORDS or _LIST_ITEM.match(texts[index]):
+    if shape.chatty or shape.words > TRAILING_WORDS or LIST_ITEM.match(texts[index]):
         return False
     following = index + 1
-    return following >= len(texts) or not _LIST_ITEM.match(texts[following])
+    return following >= len(texts) or not LIST_ITEM.match(texts[following])
 
 
 def _pairs_with_title(
