@@ -183,6 +183,8 @@ def _kind_of(found: list[Cue]) -> str:
 AFTER_ARTICLE = Cue("after-article", "other", 0.6, "past a long run of leftovers after the article's text")
 BREAK_LINES = 5
 """Leftovers in a row that end the article: a footer, a comment form, a list of other stories."""
+ENDING_LINES = 2
+"""Lines of links, menus, copyright or comment prompts in the run: one page tool ('Font:') is not enough."""
 LATER_SHARE = 0.8
 """A block of text past such a run is the page's when it is under this share of the article's size."""
 
@@ -220,13 +222,14 @@ def mark_after_article(evidence: list[list[Cue]], texts: list[str], threshold: f
 def _ending(run: list[int], evidence: list[list[Cue]]) -> str | None:
     """How a run of leftovers ends the article, or None when it only interrupts it.
 
-    Ads, sign-up boxes, captions and share bars interrupt an article; links, menus, copyright lines
-    and comment prompts end it. The text after comment prompts is comments, after links more links.
+    Ads, sign-up boxes, captions, share bars and page tools interrupt an article; links, menus,
+    copyright lines and comment prompts end it, two of them at least. The text after comment prompts
+    is comments, after links more links.
     """
-    found = {_kind_of(evidence[index]) for index in run}
-    if found.isdisjoint(_ENDINGS):
+    kinds = [_kind_of(evidence[index]) for index in run]
+    if sum(kind in _ENDINGS for kind in kinds) < ENDING_LINES:
         return None
-    return next((kind for kind in ("comments", "related") if kind in found), "other")
+    return next((kind for kind in ("comments", "related") if kind in kinds), "other")
 
 
 _ENDINGS = frozenset({"related", "comments", "navigation", "copyright"})
