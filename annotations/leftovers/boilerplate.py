@@ -31,6 +31,8 @@ BYLINE_WORDS = 4
 """Unsure lines between the headline and the text up to this long are bylines; longer ones decks."""
 TITLE_REACH = 10
 """How far above the first paragraph the headline may be, past bylines, dates and buttons."""
+LEDE_WORDS = 2
+"""Content words a line above the title shares with the first paragraph to be another headline."""
 TITLE_SCAN = 40
 """How many lines above it are read at most, leftovers included."""
 TRAILING_WORDS = 12
@@ -193,7 +195,9 @@ def _context_cue(
     if title is not None and title < index < first_good:
         return None if shape.sentence or shape.words > BYLINE_WORDS else C.BELOW_HEADLINE
     if title is not None and index < title:
-        kicker = _pairs_with_title(index, title, sure, evidence, texts)
+        kicker = _pairs_with_title(index, title, sure, evidence, texts) or _restates_lede(
+            index, title, first_good, shapes, texts
+        )
         return None if shape.chatty or kicker else C.ABOVE_HEADLINE
     if index < first_good and evidence[index]:
         return replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
@@ -224,6 +228,19 @@ def _pairs_with_title(
     if above != index or len(texts[index].split()) < 3:
         return False
     return above == title - 1 or bool(_content_words(texts[index]) & _content_words(texts[title]))
+
+
+def _restates_lede(index: int, title: int, first: int, shapes: list[Shape], texts: list[str]) -> bool:
+    """A headline-like line near the title that shares two or more words with the first paragraph.
+
+    Pages print the headline over a deck or summary points, and either may be taken for the title.
+    """
+    shape = shapes[index]
+    if title - index > TITLE_REACH or first >= len(texts):
+        return False
+    if not (shape.headline or is_link(texts[index], shape)):
+        return False
+    return len(_content_words(texts[index]) & _content_words(texts[first][:600])) >= LEDE_WORDS
 
 
 def _title_index(
