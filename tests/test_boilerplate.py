@@ -111,7 +111,7 @@ def test_quality_on_the_development_pages() -> None:
     flagged, _ = detect_boilerplate(devset.articles)
     scores = score_flags(devset, flagged)
     assert scores.precision >= 0.985, scores.row("devdata")
-    assert scores.recall >= 0.88, scores.row("devdata")
+    assert scores.recall >= 0.90, scores.row("devdata")
     assert body_kept(devset, flagged) >= 0.95
 
 
@@ -295,6 +295,13 @@ def test_on_the_hard_negative_page_only_the_leftovers_are_flagged() -> None:
         ("Dock workers hold placards during a protest outside the ministry. AFP", "caption"),
         ("A general view of the port of Rotterdam, Netherlands, June 14, 2023.", "caption"),
         ("Ships are seen anchored off the coast of Rotterdam.", "caption"),
+        ("Police officers patrol the harbour in Rotterdam on Tuesday, June 13, 2023.", "caption"),
+        ("Jane Doe, left, and John Roe talk during a meeting in Brussels.", "caption"),
+        ("[Related: Dockers vote to extend the strike]", "related"),
+        ("Register to read more free articles.", "promo"),
+        ("Download the Example News app for iOS and Android.", "promo"),
+        ("Got a news tip? Contact us.", "comments"),
+        ("This article was originally published on The Conversation.", "metadata"),
     ],
 )
 def test_leftovers_the_cue_table_once_missed(line: str, kind: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from annotations.leftovers.captions import DATED_END, reports_speech
 from annotations.leftovers.cues import Cue, combined
-from annotations.leftovers.shape import Shape
+from annotations.leftovers.shape import LIST_ITEM, Shape
 
 RUN_LINES = 3
 """Headline-like lines in a row that make a list of links without a header above them."""
@@ -26,7 +26,6 @@ LINK_WORDS = (2, 20)
 RUN_LINK_WORDS = 3
 CAPTION_WORDS = 50
 
-_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–-])\s")
 _OPEN_END = (".", ",", ";", ":", "(", "-", "–", "—")
 _STARTS = re.compile(r"[\"'“‘(]?[A-Z0-9]")
 
@@ -47,13 +46,15 @@ def is_link(text: str, shape: Shape, fewest: int = LINK_WORDS[0]) -> bool:
         max(low, fewest) <= shape.words <= high
         and not text.endswith(_OPEN_END)
         and _STARTS.match(text) is not None
-        and _LIST_ITEM.match(text) is None
+        and LIST_ITEM.match(text) is None
         and not (shape.sentence and text.rstrip("\"'”’»)]").endswith("."))
     )
 
 
 def _is_header(found: list[Cue], text: str) -> bool:
-    return any(cue.name == "related-header" for cue in found) or text.lower().rstrip(".:…» ") == "more"
+    if any(cue.name == "related-header" for cue in found):
+        return True
+    return len(text) <= len("More »..") and text.lower().rstrip(".:…» ") == "more"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,7 @@ def _headline_runs(
 def _captions_beside_credits(evidence: list[list[Cue]], shapes: list[Shape], texts: list[str]) -> None:
     """A short sentence just above or below a picture's credit line is its caption."""
     for index, found in enumerate(evidence):
-        if not any(cue.name in _CREDITS for cue in found) or shapes[index].words > 12:
+        if not found or shapes[index].words > 12 or not any(cue.name in _CREDITS for cue in found):
             continue
         for other in (index - 1, index + 1):
             if 0 <= other < len(texts) and _caption_like(other, evidence, shapes, texts):
@@ -182,6 +183,8 @@ def _kind_of(found: list[Cue]) -> str:
 AFTER_ARTICLE = Cue("after-article", "other", 0.6, "past a long run of leftovers after the article's text")
 BREAK_LINES = 5
 """Leftovers in a row that end the article: a footer, a comment form, a list of other stories."""
+ENDING_LINES = 2
+"""Lines of links, menus, copyright or comment prompts in the run: one page tool ('Font:') is not enough."""
 LATER_SHARE = 0.8
 """A block of text past such a run is the page's when it is under this share of the article's size."""
 
@@ -219,13 +222,14 @@ def mark_after_article(evidence: list[list[Cue]], texts: list[str], threshold: f
 def _ending(run: list[int], evidence: list[list[Cue]]) -> str | None:
     """How a run of leftovers ends the article, or None when it only interrupts it.
 
-    Ads, sign-up boxes, captions and share bars interrupt an article; links, menus, copyright lines
-    and comment prompts end it. The text after comment prompts is comments, after links more links.
+    Ads, sign-up boxes, captions, share bars and page tools interrupt an article; links, menus,
+    copyright lines and comment prompts end it, two of them at least. The text after comment prompts
+    is comments, after links more links.
     """
-    found = {_kind_of(evidence[index]) for index in run}
-    if found.isdisjoint(_ENDINGS):
+    kinds = [_kind_of(evidence[index]) for index in run]
+    if sum(kind in _ENDINGS for kind in kinds) < ENDING_LINES:
         return None
-    return next((kind for kind in ("comments", "related") if kind in found), "other")
+    return next((kind for kind in ("comments", "related") if kind in kinds), "other")
 
 
 _ENDINGS = frozenset({"related", "comments", "navigation", "copyright"})

@@ -20,7 +20,7 @@ from annotations.leftovers import cues as C
 from annotations.leftovers.blocks import Context, is_link, listed, mark_after_article, mark_blocks
 from annotations.leftovers.cues import Cue
 from annotations.leftovers.scan import Reader
-from annotations.leftovers.shape import GOOD_WORDS, Shape, is_english
+from annotations.leftovers.shape import GOOD_WORDS, LIST_ITEM, Shape, is_english
 from annotations.leftovers.templates import COMMON_ARTICLES, outlet_lines, recurring_lines
 
 SENTENCE_WORDS = 10
@@ -31,13 +31,14 @@ BYLINE_WORDS = 4
 """Unsure lines between the headline and the text up to this long are bylines; longer ones decks."""
 TITLE_REACH = 10
 """How far above the first paragraph the headline may be, past bylines, dates and buttons."""
+LEDE_WORDS = 2
+"""Content words a line above the title shares with the first paragraph to be another headline."""
 TITLE_SCAN = 40
 """How many lines above it are read at most, leftovers included."""
 TRAILING_WORDS = 12
 AT_END = 3
 """Cues marked `at_end` count in the last passages and from the next-to-last sentence on."""
 
-_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–-])\s")
 _WORDS = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W_]")
 """Words without their edge punctuation."""
 
@@ -135,7 +136,7 @@ def _detect_article(
         if evidence[index]:
             score = C.combined(evidence[index])
             if score >= threshold:
-                found[passage.index] = _label(evidence[index], score)
+                found[passage.index] = reader.label(evidence[index], score, _label)
     return found, [article.passages[index].index for index in headings if index not in found]
 
 
@@ -194,7 +195,9 @@ def _context_cue(
     if title is not None and title < index < first_good:
         return None if shape.sentence or shape.words > BYLINE_WORDS else C.BELOW_HEADLINE
     if title is not None and index < title:
-        kicker = _pairs_with_title(index, title, sure, evidence, texts)
+        kicker = _pairs_with_title(index, title, sure, evidence, texts) or _restates_lede(
+            index, title, first_good, shapes, texts
+        )
         return None if shape.chatty or kicker else C.ABOVE_HEADLINE
     if index < first_good and evidence[index]:
         return replace(C.BEFORE_TEXT, kind=_kind(evidence[index]))
@@ -206,10 +209,10 @@ def _context_cue(
 def _trails(index: int, shapes: list[Shape], texts: list[str]) -> bool:
     """A short line after the article's last paragraph that is not part of a list or table."""
     shape = shapes[index]
-    if shape.chatty or shape.words > TRAILING_WORDS or _LIST_ITEM.match(texts[index]):
+    if shape.chatty or shape.words > TRAILING_WORDS or LIST_ITEM.match(texts[index]):
         return False
     following = index + 1
-    return following >= len(texts) or not _LIST_ITEM.match(texts[following])
+    return following >= len(texts) or not LIST_ITEM.match(texts[following])
 
 
 def _pairs_with_title(
@@ -225,6 +228,19 @@ def _pairs_with_title(
     if above != index or len(texts[index].split()) < 3:
         return False
     return above == title - 1 or bool(_content_words(texts[index]) & _content_words(texts[title]))
+
+
+def _restates_lede(index: int, title: int, first: int, shapes: list[Shape], texts: list[str]) -> bool:
+    """A headline-like line near the title that shares two or more words with the first paragraph.
+
+    Pages print the headline over a deck or summary points, and either may be taken for the title.
+    """
+    shape = shapes[index]
+    if title - index > TITLE_REACH or first >= len(texts):
+        return False
+    if not (shape.headline or is_link(texts[index], shape)):
+        return False
+    return len(_content_words(texts[index]) & _content_words(texts[first][:600])) >= LEDE_WORDS
 
 
 def _title_index(
@@ -307,6 +323,6 @@ def _kind(found: Sequence[Cue]) -> str:
     return max(found, key=lambda cue: cue.weight).kind if found else "other"
 
 
-def _label(found: list[Cue], score: float) -> Boilerplate:
+def _label(found: Sequence[Cue], score: float) -> Boilerplate:
     named = dict.fromkeys(f"{cue.name} ({cue.why})" for cue in found)
     return Boilerplate(_kind(found), f"{'; '.join(named)}; score {score:.2f}")

@@ -15,6 +15,7 @@ POSITION = re.compile(
     r"\((?:left|right|center|centre|front|rear|middle|top|bottom|above|below|inset|l-r|l to r"
     r"|(?:second|third|far|top|bottom|front|back|standing|seated)(?: from)? (?:left|right)"
     r"|from (?:left|right)|(?:left|right) to (?:right|left)|clockwise from (?:top )?(?:left|right))\)"
+    r"|\w, (?:far |second from |third from )?(?:left|right|center|centre|front|top|bottom), "
     r"|\bfrom left(?: to right)?,|\b(?:left to right|l-r|pictured (?:from )?left)\s*[:,]"
 )
 """'(left)', '(second from right)', 'From left, ...': a caption naming who stands where."""
@@ -36,6 +37,7 @@ _VERBS = (
     "|protest (?:outside|in front|against|near|in)|visit (?:a|the)|leave (?:a|the)|address (?:a|the)"
     "|lay (?:flowers|wreaths|a wreath|candles)|line up|clear (?:debris|rubble|snow)"
     "|search (?:for|through)|cross (?:a|the)|play (?:with|in)|clear|rise|billow|burn|hang|lie|fly"
+    "|patrol|guard|help|repair|distribute|collect|unload|evacuate|treat|paint|tend|rebuild|remove"
 )
 _IRREGULAR = (
     "carries|cries|flies|tries|lies"

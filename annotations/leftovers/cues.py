@@ -16,6 +16,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from annotations.leftovers import captions
+from annotations.leftovers.lines import (
+    DATE,
+    MONTH,
+    has_no_word,
+    is_breadcrumb,
+    is_byline,
+    is_timestamp,
+    only_buttons,
+)
 
 KINDS = (
     "comments", "related", "social", "caption", "promo", "navigation", "metadata", "copyright", "other"
@@ -76,135 +85,6 @@ def _dated_tail(pattern: str, size: int) -> Callable[[str], object]:
     return lambda text: text.rstrip(". ")[-1:].isdigit() and search(text)
 
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
-_DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
-)
-_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
-
-# Tokens a timestamp line is made of; a line with nothing else is a dateline or "Updated" stamp.
-_STAMP_TOKEN = re.compile(
-    rf"{_DATE}|{_TIME}|\b(?:{_MONTH}|{_WEEKDAY})(?![a-z])"
-    r"|\b(?:published|updated?|posted|last|first|modified|created|edited|launched|article|date|on|at"
-    r"|am|pm|gmt|utc|bst|wst|awst|acst|aest|nzst|nzdt|cat|eat|wat|msk|pkt"
-    r"|cet|cest|edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ist|aest|aedt|sgt|hkt|jst|hours?|hrs?"
-    r"|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|ago|today|yesterday|read|min)\b\.?"
-    r"|\b(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|uk|cn|in|au|za|ca|de|fr|info|news)\b"
-    r"|\b\d+\s*(?:h|hr|hrs|m|min|mins|d|w|s|y)\b|\bjust now\b"
-    r"|\d+|[\s,:;|/.()\[\]@–—-]+"
-)
-_STAMP_ANCHOR = re.compile(rf"{_DATE}|{_TIME}|\bago\b|\bjust now\b|\bmin(?:ute)?s? read\b|\b{_MONTH}\s+\d")
-
-
-_DIGIT = re.compile(r"\d")
-
-
-def _is_timestamp(text: str) -> bool:
-    """A line of dates, times and words like "Updated" only."""
-    # Every anchor but "ago" holds a digit: a cheap test spares most lines the long pattern.
-    if "ago" not in text and "just now" not in text and _DIGIT.search(text) is None:
-        return False
-    return _STAMP_ANCHOR.search(text) is not None and not _STAMP_TOKEN.sub("", text)
-
-
-_WORD_CHAR = re.compile(r"[^\W_]")
-_LETTER_RUNS = re.compile(r"[^\W\d_]+")
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_BUTTON_ACTIONS = frozenset(
-    {
-        "print", "printer", "printable", "email", "e-mail", "mail", "share", "save", "bookmark",
-        "tweet", "send", "subscribe", "reply", "report", "recommend", "comment", "comments", "digg",
-        "rss", "follow"
-    }
-)
-_BUTTON_WORDS = _BUTTON_ACTIONS | frozenset(
-    {
-        "e", "this", "article", "story", "page", "post", "news", "to", "a", "the", "friend",
-        "friends", "and", "or", "version", "friendly", "font", "size", "text", "larger", "smaller",
-        "reprints", "permissions", "link", "copy", "feed", "feeds", "don't", "dont", "t", "like",
-        "abuse", "us", "on", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit",
-        "delicious", "del", "icio", "yahoo", "google", "myweb", "newsvine", "stumbleupon",
-        "technorati", "what's", "whats", "s", "tools", "list", "discuss", "at", "forum", "more",
-        "options", "it", "view", "format", "your", "my", "web", "blog", "sphere", "these", "are",
-        "favorites", "favourites", "messenger", "telegram", "pinterest", "flipboard", "threads", "what"
-    }
-)
-
-
-def _only_buttons(text: str) -> bool:
-    """Every word is a button's word and one of them is an action: a run of page buttons."""
-    words = _LETTER_RUNS.findall(_GLUED.sub(" ", text).lower())
-    return (
-        len(words) >= 2
-        and not _BUTTON_WORDS.isdisjoint(words)
-        and all(word in _BUTTON_WORDS for word in words)
-        and not _BUTTON_ACTIONS.isdisjoint(words)
-    )
-
-
-def _has_no_word(text: str) -> bool:
-    """Separators, bullets and emoji: no letter or digit at all."""
-    return _WORD_CHAR.search(text) is None
-
-
-# Bylines are read in the original case: names are capitalised ("By contrast" is not a byline).
-# They are checked word by word, not with one nested regex, so no line can make them backtrack.
-_CASED_MONTH = _MONTH.replace("(?:jan", "(?i:jan", 1)
-_BYLINE_HEAD = re.compile(
-    rf"(?:{_CASED_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}},?\s+)?"
-    r"(?i:by|written by|words by|story by|posted by|reported by|text by|edited by|reporting by"
-    r"|author|authors|reporter|editor|posted|writer|words)\s*:?\s+(?=[A-Z])"
-)
-_BYLINE_WORDS = frozenset(
-    {
-        "de", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "del", "staff",
-        "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "news",
-        "political", "senior", "chief", "business", "special", "to", "the", "of", "for", "in",
-        "and", "associated", "press", "bureau", "desk", "agencies", "with", "updated", "published",
-        "posted", "at", "on", "am", "pm", "a.m", "p.m", "hour", "hours", "minute", "minutes", "day",
-        "days", "ago", "&",
-    }
-)
-_BYLINE_EDGES = ",|/–—-."
-
-
-def _is_byline(text: str) -> bool:
-    """'By' and names, then only names, roles, outlets, dates and times."""
-    head = _BYLINE_HEAD.match(text)
-    if head is None:
-        return False
-    for word in text[head.end() :].split():
-        word = word.strip(_BYLINE_EDGES)
-        if word and not (word[0].isupper() or word[0].isdigit() or word.lower() in _BYLINE_WORDS):
-            return False
-    return True
-
-
-_CRUMB_SPACED = re.compile(r"\s(?:>|›|»|\||/|::|•|·)\s")
-_CRUMB_TIGHT = re.compile(r"\s*[>›»]\s*")
-_CRUMB_STOP = re.compile(r"[>›»|•·.!?]")
-
-
-def _is_breadcrumb(text: str) -> bool:
-    """Short parts joined by separators ('Home > World > Asia', 'News | Sport | Weather')."""
-    for splitter, fewest in ((_CRUMB_SPACED, 2), (_CRUMB_TIGHT, 3)):
-        parts = splitter.split(text)
-        if fewest <= len(parts) <= 13 and all(_is_crumb(part) for part in parts):
-            return True
-    return False
-
-
-def _is_crumb(part: str) -> bool:
-    part = part.strip()
-    return 0 < len(part) <= 40 and _CRUMB_STOP.search(part) is None
-
-
 _SOCIAL_SITE = (
     r"(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|print|reddit!?|pinterest|digg(?: it| this)?"
     r"|del\.icio\.us|delicious|newsvine|stumbleupon|google\+?|yahoo!?|tumblr|telegram|messenger"
@@ -254,10 +134,10 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|your views)\b"), max_words=12),
     # Social embeds
     Cue("social-attribution", "social", 0.95, "'— Name (@handle) date' line of an embedded post",
-        _rx(rf"^[—–-]{{1,2}}\s*\S.{{0,80}}\(@[\w.@-]{{1,60}}\)\s*(?:{_DATE})?\s*$"), max_words=20,
+        _rx(rf"^[—–-]{{1,2}}\s*\S.{{0,80}}\(@[\w.@-]{{1,60}}\)\s*(?:{DATE})?\s*$"), max_words=20,
         needles=("(@",)),
     Cue("social-embed", "social", 0.9, "ends like an embedded post (handle and date, t.co or pic link)",
-        _tail(rf"\(@[\w.@-]{{1,60}}\)\s*{_DATE}\s*$|\bpic\.twitter\.com/\w+|https?://t\.co/\w+\s*$"
+        _tail(rf"\(@[\w.@-]{{1,60}}\)\s*{DATE}\s*$|\bpic\.twitter\.com/\w+|https?://t\.co/\w+\s*$"
               r"|\b(?:view this post on instagram|a post shared by)\b", 200),
         max_words=90, needles=("(@", "pic.twitter", "t.co/", "instagram", "post shared"), tail=True),
     # Captions and credits
@@ -283,13 +163,14 @@ TEXT_CUES: tuple[Cue, ...] = (
     Cue("caption-verb", "caption", 0.6, "a present-tense picture description ending in a date",
         _dated_tail(r"\b(?:speaks|gestures|looks on|waves|arrives|poses|listens|attends|reacts|is seen"
               r"|are seen|pictured|shakes hands|greets|stands|sits|walks|celebrates)\b.{0,160}\b(?:on|in)"
-              rf"\s+(?:{_DATE}|{_MONTH}\s+\d{{1,2}})\.?\s*$", 240), max_words=50),
+              rf"\s+(?:{DATE}|{MONTH}\s+\d{{1,2}})\.?\s*$", 240), max_words=50),
     Cue("caption-view", "caption", 0.75, "a picture's description ('A general view of ...')",
         _rx(r"^(?:a |an )?(?:general|aerial|partial|close-up|wide|drone|night|file) view\b"), max_words=50),
     Cue("credit-tail", "caption", 0.8, "a sentence followed by the picture agency's name",
         captions.agency_after_sentence, max_words=60, cased=True),
     Cue("caption-position", "caption", 0.8, "says who stands where in a picture ('(left)')",
-        captions.POSITION.search, max_words=70, needles=("(", "from left", "left to right", "l-r")),
+        captions.POSITION.search, max_words=70,
+        needles=("(", "from left", "left to right", "l-r", ", left,", ", right,", ", centre,", ", center,")),
     Cue("caption-pictured", "caption", 0.45, "says what a picture shows ('pictured', 'in this photo')",
         captions.PICTURED.search, max_words=45,
         needles=("pictur", "seen here", "shown here", "photo", "image", "poses", "is seen", "are seen",
@@ -312,6 +193,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"\b.{0,40}$|^more\s*[»›>]|^click (?:here|for)\b.{0,60}$|^(?:read|see) (?:next|also|more)"
             r"\s*:|^(?:watch|listen|video|audio|gallery|photos|read more)\s*:|^(?:previous|next|related)"
             r" (?:story|article|post)\s*:|^watch (?:on youtube|the video|now|live)\b.{0,40}$"
+            r"|^[\[(]\s*(?:related|read more|see also|also read|more)\s*:[^\])]{1,120}[\])]$"
             r"|^(?!.*[.!]$)(?:related(?: stories| story| articles?| content| coverage)?|also read|read also"
             r"|see also|more on this|further reading|recommended|trending|most read|editor'?s pick)"
             r"\s*[:|]\s*\S"),
@@ -351,7 +233,9 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\bno spam\b|\bsign me up\b|\bby submitting your (?:e-?mail|details)\b|\bfree articles? "
             r"(?:left|remaining)\b|\bto continue reading\b|\bbecome a (?:member|subscriber|patron)\b"
             r"|\bget home delivery\b|\bregister (?:now|today|for free)\b"
-            r"|\b(?:create|register for) a free account\b"
+            r"|\b(?:create|register for) a free account\b|\bregister to (?:read|continue|comment|access)\b"
+            r"|\b(?:log in|login|sign in) or (?:register|subscribe|sign up)\b"
+            r"|\bapps? for (?:ios|iphone|android)\b|\b(?:ios|iphone) (?:and|or|&) android\b"
             r"|\b(?:our|this) journalism is (?:funded|supported|made possible)\b|\breaders like you\b"
             r"|\b(?:newsletter|briefing|digest) (?:in your inbox"
             r"|every (?:morning|evening|day|week))"),
@@ -363,6 +247,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             "log in", "valid e", "all set", "never share", "no spam", "submitting", "free article",
             "continue reading", "become a", "home delivery", "register now", "register today",
             "register for", "free account", "readers like", "briefing every", "digest every",
+            "register to", " or register", " or subscribe", " or sign up", "ios", "iphone", "android",
         )),
     Cue("promo-invite", "promo", 0.85, "invites the reader to an app, alerts or a newsletter",
         _rx(r"^(?:get|join|receive|stay|never miss|don'?t miss|download|follow us)\b.{0,100}"
@@ -429,9 +314,9 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|national|international|asia|europe|africa|americas|middle east|more|español|live"
             r"|live updates|breaking(?: news)?)\s*$"), max_words=3),
     Cue("breadcrumb", "navigation", 0.85, "a trail or list of links separated by >, | or »",
-        _is_breadcrumb, max_words=25, needles=(">", "›", "»", "|", " / ", "::", "•", "·")),
+        is_breadcrumb, max_words=25, needles=(">", "›", "»", "|", " / ", "::", "•", "·")),
     # Metadata
-    Cue("byline", "metadata", 0.85, "a byline ('By Jane Doe, Reuters')", _is_byline,
+    Cue("byline", "metadata", 0.85, "a byline ('By Jane Doe, Reuters')", is_byline,
         max_words=16, cased=True),
     Cue("credit-byline", "metadata", 0.85, "a name with a role or outlet ('Jane Doe, AP Staff Writer')",
         captions.is_named_credit, max_words=14, cased=True, needles=(",", "|", " - ", " – ", " — ", " / ")),
@@ -471,7 +356,7 @@ TEXT_CUES: tuple[Cue, ...] = (
         max_words=40, needles=("reporter", "correspondent", "editor", "writer", "columnist",
                                "journalist", "contributor", "producer", "photographer", "critic"),
         cased=True, at_end=True),
-    Cue("timestamp", "metadata", 0.85, "a dateline or timestamp line", _is_timestamp, max_words=16),
+    Cue("timestamp", "metadata", 0.85, "a dateline or timestamp line", is_timestamp, max_words=16),
     Cue("filed-under", "metadata", 0.85, "tags, categories or topics of the page",
         _rx(r"^(?:filed under|categories|category|tags?|topics?|keywords|posted in|more on)\s*:"),
         max_words=30),
@@ -480,7 +365,8 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\badditional reporting by\b|\b(?:reporting|writing|editing) by [\w'’.-]+ [\w'’.-]+"
             r"(?:\s*[;,)]|\s+and\b|$)|\binformation (?:for|in) this (?:report|story|article)\b"
             r"|\bbrought to you by\b|\bthis (?:story|article|report) (?:has been|was) (?:updated"
-            r"|corrected|amended)\b|\bthis (?:article|story|piece) (?:originally|first) (?:appeared|ran"
+            r"|corrected|amended)\b|\bthis (?:article|story|piece) (?:was |has been )?(?:originally|first)"
+            r" (?:appeared|ran|published"
             r"|was published)\b|^(?:originally|first) (?:appeared|published) (?:on|in) [\w.' -]{1,40}"
             r"\.?$|\ba version of this (?:article|story)\b|^(?:source|sources|via|editor|editing"
             r"|courtesy|produced by|with inputs from)\s*:|\bthe full article contains\b"),
@@ -510,11 +396,17 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"(?:a )?letters? to the editor\b|\bsend (?:a|your) letters? to the editor\b|\bwe welcome "
             r"your (?:feedback|comments|views)\b|\bhave a view on this\b|\bwe want your (?:local )?"
             r"(?:stories|photos|videos|pics)\b|\bpost your (?:own|comment)\b|\bdiscuss this (?:article"
-            r"|story)\b|\bdiscuss (?:at|in) (?:the|our) forums?\b|\bhave your say (?:on|in)\b"),
+            r"|story)\b|\bdiscuss (?:at|in) (?:the|our) forums?\b|\bhave your say (?:on|in)\b"
+            r"|^(?:have|got) (?:a|an) (?:news |story )?(?:tip|story idea|story|idea for a story)\b.{0,60}\?"
+            r"|\b(?:e-?mail|contact) us at\b|\bwe(?:'d|’d| would) love (?:your feedback|to hear from you)\b"
+            r"|\btake our (?:short )?survey\b|^(?:contact|e-?mail|reach) (?:the )?(?:authors?|reporters?"
+            r"|writers?|editors?)\b"),
         max_words=20, needles=("send", "letter", "welcome your", "have a view", "want your",
-                               "post your", "discuss", "have your say")),
+                               "post your", "discuss", "have your say", "tip", "story idea", "us at",
+                               "love your", "love to hear", "survey", "contact", "e-mail", "email",
+                               "reach")),
     Cue("button-run", "promo", 0.85, "only button words ('E-mail this Article Print this Article')",
-        _only_buttons, max_words=14, cased=True),
+        only_buttons, max_words=14, cased=True),
     Cue("tagged-link", "related", 0.75, "a headline tagged with a section, date or video length",
         _rx(r"[^\W_]\s+\[[A-Z][\w /&.'’-]{1,25}\]$|\(\d{1,2}:\d{2}\)$"
             r"|\s[|–-]\s*\d{1,2}/\d{1,2}/\d{2,4}$"), max_words=15, cased=True),
@@ -524,7 +416,7 @@ TEXT_CUES: tuple[Cue, ...] = (
             r"|\bthumbs (?:up|down)\b|^\d[\d,.]*k?\s*(?:likes?|shares?|views?|reads?|reactions?)$"
             r"|^was this (?:article|story) (?:helpful|useful)|^\[?[-–]\]?\s*text\s*\[?\+\]?$"),
         max_words=8),
-    Cue("no-words", "other", 0.9, "no letter or digit (separators, bullets, emoji)", _has_no_word),
+    Cue("no-words", "other", 0.9, "no letter or digit (separators, bullets, emoji)", has_no_word),
 )
 
 # Cues read from a passage's neighbours or from the rest of the corpus rather than its own text.

@@ -10,8 +10,9 @@ skips them all, which spares unique short lines (other stories' headlines) a few
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from annotations.corpus.models import Boilerplate
 from annotations.leftovers.cues import TAIL, Cue, Search
 from annotations.leftovers.shape import MAX_PROBE, Shape, shape_of
 
@@ -35,6 +36,17 @@ class Reader:
         self._rest = tuple(cue for cue in table if id(cue) not in gated)
         self._shapes: dict[tuple[str, bool], Shape] = {}
         self._cues: dict[tuple[str, bool], tuple[Cue, ...]] = {}
+        self._labels: dict[tuple[object, ...], Boilerplate] = {}
+
+    def label(
+        self, found: list[Cue], score: float, write: Callable[[Sequence[Cue], float], Boilerplate]
+    ) -> Boilerplate:
+        """The same cues recur on every page of a site: their label is written once per run."""
+        key = (*((cue.name, cue.kind, cue.weight, cue.why) for cue in found), round(score, 2))
+        label = self._labels.get(key)
+        if label is None:
+            label = self._labels[key] = write(found, score)
+        return label
 
     def shape(self, text: str, english: bool) -> Shape:
         if len(text) > REMEMBER_CHARS:

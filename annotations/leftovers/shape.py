@@ -23,6 +23,8 @@ HEADLINE_MAX_STOPWORDS = 0.3
 
 WORD_EDGES = ".,;:!?\"'“”‘’()[]«»—–-"
 _SENTENCE_END = re.compile(r"(?:[.!?。！？؟।]|\.\.\.|…)[\"'”’»)\]]*\s*$|[\"”’»]\s*$")
+LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–-])\s")
+"""A numbered or bulleted list item: part of the article's text, not a link."""
 _HANGING = re.compile(r"[,;:(\-–—]\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _INNER_STOP = re.compile(r"\w[.!?] +[A-Z]")

@@ -18,8 +18,12 @@ _DIGITS = re.compile(r"\d+")
 _THREE_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_].*[^\W\d_]")
 
 
-def _norm(text: str) -> str:
-    return _DIGITS.sub("0", " ".join(text.lower().split()))
+def _norm(text: str, memo: dict[str, str]) -> str:
+    """Case, spacing and digits folded; remembered, since template lines recur."""
+    folded = memo.get(text)
+    if folded is None:
+        folded = memo[text] = _DIGITS.sub("0", " ".join(text.lower().split()))
+    return folded
 
 
 def recurring_lines(articles: Sequence[Article]) -> dict[PassageKey, int]:
@@ -62,6 +66,7 @@ def _recurring(
     articles: Sequence[Article], fewest: int, varied: Callable[[int, int], bool]
 ) -> dict[PassageKey, int]:
     seen: dict[str, dict[str, set[tuple[str, str]]]] = {}
+    memo: dict[str, str] = {}
     for article in articles:
         passages = article.passages
         for index, passage in enumerate(passages):
@@ -69,7 +74,7 @@ def _recurring(
                 continue
             before = passages[index - 1].text[:60] if index else ""
             after = passages[index + 1].text[:60] if index + 1 < len(passages) else ""
-            contexts = seen.setdefault(_norm(passage.text), {})
+            contexts = seen.setdefault(_norm(passage.text, memo), {})
             contexts.setdefault(article.id, set()).add((before, after))
     counts: dict[str, int] = {}
     for norm, contexts in seen.items():
@@ -81,5 +86,5 @@ def _recurring(
         (article.id, passage.index): counts[norm]
         for article in articles
         for passage in article.passages
-        if len(passage.text) <= MAX_CHARS and (norm := _norm(passage.text)) in counts
+        if len(passage.text) <= MAX_CHARS and (norm := _norm(passage.text, memo)) in counts
     }
