@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Label
 
 from annotations.config import Config, load_config
 from annotations.corpus.models import Analysis, Boilerplate, Duplicate
 from tests.app_helpers import sync
 from tui.app import BriefReaderApp
-from tui.messages import AnalysisFinished
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.overview import OverviewScreen
@@ -80,18 +80,33 @@ async def settle(app: BriefReaderApp, pilot: Pilot[int]) -> None:
         await pilot.pause()
 
 
-async def start(app: BriefReaderApp, pilot: Pilot[int], analysis: Analysis | None = None) -> MainScreen:
-    """Let the app load, then swap in the hand-made analysis."""
+def hand_made(*args: object) -> Analysis:
+    """Stands in for the detectors: the app shows this analysis without running the real one."""
+    return hand_analysis()
+
+
+def reader_app(paths: list[str], **options: Any) -> BriefReaderApp:
+    return BriefReaderApp(paths, analyser=hand_made, **options)
+
+
+async def start(app: BriefReaderApp, pilot: Pilot[int]) -> MainScreen:
+    """Let the app load its corpus, open the store and take the hand-made analysis."""
     await settle(app, pilot)
     screen = app.screen
-    assert isinstance(screen, MainScreen)
-    screen.post_message(AnalysisFinished(analysis or hand_analysis()))
-    await pilot.pause()
+    assert isinstance(screen, MainScreen) and screen.analysed
     return screen
 
 
 def where(screen: MainScreen) -> tuple[str, int] | None:
     return screen.query_one(Reader).current_key
+
+
+def said(screen: MainScreen) -> str:
+    """The line the status row shows after the last key."""
+    label = screen.query_one("#said")
+    assert isinstance(label, Label)
+    content = label.render()
+    return content.plain if isinstance(content, Content) else str(content)
 
 
 def prompt_text(reader: Reader, option: int) -> str:
@@ -102,7 +117,7 @@ def prompt_text(reader: Reader, option: int) -> str:
 
 @sync
 async def test_start_state_selects_the_first_article_and_focuses_its_first_passage(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         assert screen.query_one(ArticleList).highlighted == 0
@@ -113,7 +128,7 @@ async def test_start_state_selects_the_first_article_and_focuses_its_first_passa
 
 @sync
 async def test_passage_keys_move_the_cursor(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("j")
@@ -132,7 +147,7 @@ async def test_passage_keys_move_the_cursor(corpus_dir: Path) -> None:
 
 @sync
 async def test_next_and_previous_article_and_the_reader_follows(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("j", "n")
@@ -149,8 +164,8 @@ async def test_next_and_previous_article_and_the_reader_follows(corpus_dir: Path
 
 @sync
 async def test_tab_moves_focus_and_list_keys_move_the_selection(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
-    async with app.run_test(size=(100, 30)) as pilot:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(160, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("s")
         await pilot.press("tab")
@@ -171,29 +186,36 @@ async def test_tab_moves_focus_and_list_keys_move_the_selection(corpus_dir: Path
 
 @sync
 async def test_d_cycles_through_copies_across_articles_and_D_comes_back(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
-        assert screen.check_action("next_duplicate", ()) is None
+        await pilot.press("d")
+        assert said(screen) == "No copies of this passage" and where(screen) == (A, 0)
+        await pilot.press("D")
+        assert said(screen) == "Nowhere to go back to"
         await pilot.press("j", "d")
         await pilot.pause()
         assert where(screen) == (B, 1)
+        assert said(screen) == "Copy 1 of 2: 002 ¶2"
         assert screen.query_one(ArticleList).selected_id == B
         await pilot.press("d")
         await pilot.pause()
         assert where(screen) == (C, 2)
+        assert said(screen) == "Copy 2 of 2: 003 ¶3"
         await pilot.press("d")
         await pilot.pause()
         assert where(screen) == (B, 1)
+        assert said(screen) == "Copy 1 of 2: 002 ¶2"
         await pilot.press("D")
         await pilot.pause()
         assert where(screen) == (A, 1)
-        assert screen.check_action("back", ()) is None
+        await pilot.press("D")
+        assert said(screen) == "Nowhere to go back to" and where(screen) == (A, 1)
 
 
 @sync
 async def test_d_from_a_copy_follows_its_own_copies_and_D_unwinds_the_stack(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("n", "j")
@@ -214,7 +236,7 @@ async def test_d_from_a_copy_follows_its_own_copies_and_D_unwinds_the_stack(corp
 
 @sync
 async def test_shared_words_are_highlighted_exactly_and_marked(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         reader = screen.query_one(Reader)
@@ -231,7 +253,7 @@ async def test_shared_words_are_highlighted_exactly_and_marked(corpus_dir: Path)
 
 @sync
 async def test_b_cycles_boilerplate_dim_show_hide(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         reader = screen.query_one(Reader)
@@ -241,26 +263,26 @@ async def test_b_cycles_boilerplate_dim_show_hide(corpus_dir: Path) -> None:
         assert prompt.plain.startswith("promo ")
         assert any(span.style == dim for span in prompt.spans)
         await pilot.press("b")
-        assert screen.boilerplate_mode == "show"
+        assert screen.reading.boilerplate == "show"
         prompt = reader.get_option_at_index(2).prompt
         assert isinstance(prompt, Content)
         assert prompt.plain.startswith("promo ")
         assert not any(span.style == dim for span in prompt.spans)
         await pilot.press("b")
-        assert screen.boilerplate_mode == "hide"
+        assert screen.reading.boilerplate == "hide"
         assert reader.option_count == 3
         assert not any("Subscribe" in prompt_text(reader, i) for i in range(3))
         await pilot.press("G")
         assert where(screen) == (A, 3)
         await pilot.press("b")
-        assert screen.boilerplate_mode == "dim"
+        assert screen.reading.boilerplate == "dim"
         assert reader.option_count == 4
         assert where(screen) == (A, 3)
 
 
 @sync
 async def test_side_panel_shows_copies_with_score_and_the_boilerplate_reason(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         side = screen.query_one(SidePanel)
@@ -284,7 +306,7 @@ async def test_side_panel_shows_copies_with_score_and_the_boilerplate_reason(cor
 
 @sync
 async def test_search_lists_matches_and_enter_jumps_to_the_passage(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("slash")
@@ -305,7 +327,7 @@ async def test_search_lists_matches_and_enter_jumps_to_the_passage(corpus_dir: P
 
 @sync
 async def test_overview_shows_the_overlap_matrix_and_opens_shared_passages(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("o")
@@ -327,7 +349,7 @@ async def test_overview_shows_the_overlap_matrix_and_opens_shared_passages(corpu
 
 @sync
 async def test_new_only_collapses_repeats_and_enter_expands_them(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("N", "n")
@@ -348,7 +370,7 @@ async def test_new_only_collapses_repeats_and_enter_expands_them(corpus_dir: Pat
 
 @sync
 async def test_S_cycles_the_sort_and_keeps_the_selection(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         articles = screen.query_one(ArticleList)
@@ -358,7 +380,7 @@ async def test_S_cycles_the_sort_and_keeps_the_selection(corpus_dir: Path) -> No
 
         assert ids() == [A, B, C]
         await pilot.press("S")
-        assert screen.sort == "date"
+        assert screen.reading.sort == "date"
         assert ids() == [B, A, C]
         assert articles.selected_id == A
         await pilot.press("S")
@@ -369,7 +391,7 @@ async def test_S_cycles_the_sort_and_keeps_the_selection(corpus_dir: Path) -> No
 
 @sync
 async def test_y_copies_the_passage_text(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         await start(app, pilot)
         await pilot.press("j", "y")
@@ -380,7 +402,7 @@ async def test_y_copies_the_passage_text(corpus_dir: Path) -> None:
 async def test_help_lists_every_key_as_remapped_in_the_config(corpus_dir: Path, tmp_path: Path) -> None:
     settings = tmp_path / "config.toml"
     settings.write_text('[keymap]\nnext_passage = "J,down"\ntoggle_side_panel = "w"\n', encoding="utf-8")
-    app = BriefReaderApp([str(corpus_dir)], config=load_config(settings))
+    app = reader_app([str(corpus_dir)], config=load_config(settings))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("j")
@@ -407,7 +429,7 @@ async def test_help_lists_every_key_as_remapped_in_the_config(corpus_dir: Path, 
 
 @sync
 async def test_command_palette_runs_reader_actions(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         await start(app, pilot)
         await pilot.press("ctrl+p")
@@ -421,7 +443,7 @@ async def test_command_palette_runs_reader_actions(corpus_dir: Path) -> None:
 
 @sync
 async def test_chips_and_tagged_counts_come_from_the_screen_mapping(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         screen.chips = {(A, 0): ("quote", "[bold]claim")}
@@ -435,7 +457,7 @@ async def test_chips_and_tagged_counts_come_from_the_screen_mapping(corpus_dir: 
 
 @sync
 async def test_clicking_a_row_selects_the_article(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         assert await pilot.click(ArticleList, offset=(4, 3))
@@ -450,7 +472,7 @@ async def test_clicking_a_row_selects_the_article(corpus_dir: Path) -> None:
 async def test_loading_problems_are_notified_and_listed(corpus_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     paths = [str(corpus_dir), str(tmp_path / "missing [red].txt"), str(tmp_path / "empty.txt")]
-    app = BriefReaderApp(paths)
+    app = reader_app(paths)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await start(app, pilot)
         assert any("press ! to list them" in n.message for n in app._notifications)
@@ -478,7 +500,7 @@ async def test_a_bad_config_is_reported_not_raised(corpus_dir: Path, tmp_path: P
     settings = tmp_path / "config.toml"
     settings.write_text("tags = [\n", encoding="utf-8")
     config = load_config(settings)
-    app = BriefReaderApp([str(corpus_dir)], config=config)
+    app = reader_app([str(corpus_dir)], config=config)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await start(app, pilot)
         assert any(str(settings) in n.message for n in app._notifications)
@@ -501,7 +523,7 @@ async def test_the_real_analysis_runs_in_the_background(seeds: Path) -> None:
 
 @sync
 async def test_input_in_search_is_not_markup(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         await start(app, pilot)
         await pilot.press("slash")
@@ -560,7 +582,7 @@ async def test_hostile_markup_and_escapes_are_shown_literally(tmp_path: Path) ->
 
 @sync
 async def test_highlights_follow_the_theme(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         reader = screen.query_one(Reader)
@@ -575,25 +597,29 @@ async def test_highlights_follow_the_theme(corpus_dir: Path) -> None:
 
 
 @sync
-async def test_at_80_columns_the_side_panel_takes_the_lists_place(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+async def test_the_reading_column_keeps_60_columns_or_60_percent_when_the_side_panel_opens(
+    corpus_dir: Path,
+) -> None:
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(app, pilot)
-        articles = screen.query_one(ArticleList)
-        assert articles.display
+        articles, reader = screen.query_one(ArticleList), screen.query_one(Reader)
         await pilot.press("shift+tab")
         assert app.focused is articles
         await pilot.press("s")
         await pilot.pause()
-        assert not articles.display
         assert isinstance(app.focused, Reader)
-        await pilot.resize_terminal(120, 30)
+        for width in (80, 100, 120, 160, 200):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause()
+            assert reader.region.width >= min(0.6 * width, 60), width
+            assert articles.display == (width >= 150)
+        await pilot.press("l")
         await pilot.pause()
-        assert articles.display
-        await pilot.press("s")
-        await pilot.resize_terminal(80, 24)
+        assert not articles.display
+        await pilot.press("s", "l")
         await pilot.pause()
-        assert articles.display
+        assert articles.display and articles.region.width > 0
 
 
 @sync

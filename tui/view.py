@@ -15,6 +15,9 @@ REPEAT_SCORE = 0.8
 
 Chips = Mapping[PassageKey, tuple[str, ...]]
 
+NOTE_CHIP = "✎"
+"""The chip of a passage with a note (the reader shows the note's first line after it)."""
+
 OVERRIDE_MARK = "⚑"
 """Starts the chip of an analyst's boilerplate override, which does not make a passage tagged."""
 
@@ -27,6 +30,7 @@ class Summary:
     novelty: float | None
     boilerplate: int
     tagged: int
+    read: bool = False
 
 
 def ordered(corpus: Corpus, analysis: Analysis, sort: str) -> list[Article]:
@@ -39,7 +43,7 @@ def ordered(corpus: Corpus, analysis: Analysis, sort: str) -> list[Article]:
     return articles
 
 
-def summary(article: Article, analysis: Analysis, chips: Chips) -> Summary:
+def summary(article: Article, analysis: Analysis, chips: Chips, read: bool = False) -> Summary:
     """Counts for one article (tagged = passages with a tag or note chip; overrides do not count)."""
     keys = [(article.id, passage.index) for passage in article.passages]
     return Summary(
@@ -47,6 +51,7 @@ def summary(article: Article, analysis: Analysis, chips: Chips) -> Summary:
         novelty=analysis.novelty.get(article.id),
         boilerplate=sum(1 for key in keys if key in analysis.boilerplate),
         tagged=sum(1 for key in keys if any(_tagging(chip) for chip in chips.get(key, ()))),
+        read=read,
     )
 
 

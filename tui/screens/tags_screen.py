@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from annotations.corpus.models import Annotation, Corpus, PassageKey
 from annotations.store.tagging import Filter, Outcome, Tagger
-from tui.screens.excerpt import excerpt
+from tui.excerpt import excerpt
 
 COLUMNS = ("article", "¶", "tag", "note", "quote", "analyst", "modified")
 ORPHAN = "⚠ orphan"

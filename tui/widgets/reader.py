@@ -9,6 +9,7 @@ from textual import on
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -16,13 +17,13 @@ from textual.widgets.option_list import Option
 from annotations.copies.coverage import union
 from annotations.corpus.models import Analysis, Article, Duplicate, Passage, PassageKey
 from tui.render import styled
-from tui.view import Chips, shared_spans
+from tui.view import NOTE_CHIP, Chips, shared_spans
 from tui.widgets.styles import component_styles
 
-BOILERPLATE_MODES = ("dim", "show", "hide")
-"""How leftovers appear, in the order `b` cycles through them."""
+KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged", "note")
 
-KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged")
+MANY_COPIES = 3
+"""Past this many other articles, the marker gives their number instead of their labels."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,8 @@ class Look:
     expanded: frozenset[PassageKey]
     sentences: Mapping[PassageKey, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     """Tagged sentences, as offsets in their passage's text."""
+    notes: Mapping[PassageKey, str] = field(default_factory=dict)
+    """The first line of the analyst's note on a passage, shown after its chips."""
 
 
 def passage_content(article: Article, passage: Passage, look: Look, styles: Mapping[str, Style]) -> Content:
@@ -60,11 +63,15 @@ def passage_content(article: Article, passage: Passage, look: Look, styles: Mapp
     parts.append(text)
     duplicates = look.analysis.duplicates_of(*key)
     if duplicates:
-        others = dict.fromkeys(look.labels.get(d.article, d.article) for d in duplicates)
-        parts.append(Content(f"  ⧉ also in {', '.join(others)}").stylize(styles["marker"]))
+        others = list(dict.fromkeys(look.labels.get(d.article, d.article) for d in duplicates))
+        where = ", ".join(others) if len(others) <= MANY_COPIES else f"{len(others)} articles"
+        parts.append(Content(f"  ⧉ also in {where}").stylize(styles["marker"]))
+    note = look.notes.get(key)
     for chip in look.chips.get(key, ()):
-        parts.append(Content(" "))
-        parts.append(Content(f" {chip} ").stylize(styles["chip"]))
+        if not (note and chip == NOTE_CHIP):
+            parts += [Content(" "), Content(f" {chip} ").stylize(styles["chip"])]
+    if note:
+        parts.append(Content(f"  {NOTE_CHIP} {note}").stylize(styles["note"]))
     return Content("").join(parts)
 
 
@@ -80,8 +87,17 @@ class Reader(OptionList):
         Binding("k", "cursor_up", "Previous passage", id="previous_passage", show=False),
         Binding("g", "first", "First passage", id="first_passage", show=False),
         Binding("G", "last", "Last passage", id="last_passage", show=False),
+        Binding("space", "page_down", "Page down", id="page_down", show=False),
+        Binding("shift+space", "page_up", "Page up", id="page_up", show=False),
         Binding("enter", "select", "Expand", id="expand", show=False),
+        Binding("y", "copy_passage", "Copy text", id="copy_passage", show=False,
+                tooltip="Copy the passage's text to the clipboard"),
+        Binding("O", "open_source", "Open source", id="open_source", show=False,
+                tooltip="Open the article's file or web address with the system's opener"),
     ]
+
+    CURSOR_ACTIONS = frozenset({"cursor_down", "cursor_up", "first", "last", "page_down", "page_up"})
+    """Moves that wait, while the reader is still empty, for the screen to queue them."""
 
     @dataclass
     class PassageFocused(Message):
@@ -90,10 +106,19 @@ class Reader(OptionList):
         key: PassageKey | None
 
     @dataclass
+    class Said(Message):
+        """A short line for the status row (what `y` or `O` did)."""
+
+        line: str
+
+    @dataclass
     class MarkerChosen(Message):
         """Enter (or a click) on a collapsed repeat asks to show it."""
 
         key: PassageKey
+
+    modes: var[str] = var("", init=False)
+    """The display modes in force, shown in the border after the passage number."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -108,6 +133,38 @@ class Reader(OptionList):
         self.article, self.look = article, look
         self._styles = component_styles(self, "reader", KINDS)
         self._rebuild(keep)
+
+    def redraw(self, look: Look, indices: list[int]) -> None:
+        """Redraw only the passages `indices` (after a tag or note), keeping the cursor."""
+        self.look = look
+        rows = {index: at for at, index in enumerate(self._indices)}
+        article = self.article
+        for index in dict.fromkeys(indices):
+            if article is not None and index in rows and 0 <= index < len(article.passages):
+                content = passage_content(article, article.passages[index], look, self._styles)
+                self.replace_option_prompt_at_index(rows[index], content)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.CURSOR_ACTIONS and self.article is None:
+            return None  # falls through to the screen, which keeps the key until the text is there
+        return super().check_action(action, parameters)
+
+    def place_cursor_high(self) -> None:
+        """Scroll so the cursor's passage sits in the upper third (a jump's target is read from its top)."""
+        self.call_after_refresh(self.scroll_to_highlight, True)
+
+    def action_copy_passage(self) -> None:
+        key, article = self.current_key, self.article
+        if key is not None and article is not None:
+            text = article.passages[key[1]].text
+            self.app.copy_to_clipboard(text)
+            self.post_message(self.Said(f"Copied {article.label} ¶{key[1] + 1} ({len(text)} characters)"))
+
+    def action_open_source(self) -> None:
+        from tui.opener import open_source
+
+        if self.article is not None:
+            self.post_message(self.Said(open_source(self.article, self.app.copy_to_clipboard)))
 
     def _rebuild(self, keep: int | None) -> None:
         article = self.article
@@ -149,8 +206,7 @@ class Reader(OptionList):
         if self._indices:
             self.highlighted = self._nearest(index)
 
-    def _on_resize(self) -> None:
-        super()._on_resize()
+    def on_resize(self) -> None:
         # Narrower, the passages wrap taller: keep the cursor's passage in view once re-laid out.
         self.call_after_refresh(self.scroll_to_highlight)
 
@@ -171,8 +227,15 @@ class Reader(OptionList):
     def _moved(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if self.article is not None:
-            self.border_subtitle = Content(f"¶{(self.current or 0) + 1} of {len(self.article.passages)}")
+            self._subtitle()
         self.post_message(self.PassageFocused(self.current_key))
+
+    def watch_modes(self) -> None:
+        self._subtitle()
+
+    def _subtitle(self) -> None:
+        where = f"¶{(self.current or 0) + 1} of {len(self.article.passages)}" if self.article else ""
+        self.border_subtitle = Content(" · ".join(part for part in (where, self.modes) if part))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
@@ -10,36 +11,66 @@ from textual.widgets import Label, ProgressBar
 DELAY = 0.3
 """Seconds of work before the bar shows (quick runs never build it, so start-up stays fast)."""
 
+SAID_FOR = 4.0
+"""Seconds a line from `say` stays; the next one replaces it at once."""
+
 
 class StatusBar(Horizontal):
-    """Stage name and progress bar for the background work; the screen reports into it."""
+    """Stage name and progress bar for the background work, and the last short reply to a key."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.stage, self.fraction, self.busy = "Loading articles", 0.0, True
         self._timer: Timer | None = None
+        self._said, self._line = Label(Content(""), id="said"), ""
+        self._said_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield self._said
 
     def on_mount(self) -> None:
         self.display = False
         self._timer = self.set_timer(DELAY, self._reveal)
 
+    def say(self, line: str) -> None:
+        """Show one short line (literal text) in place of the previous one, for a few seconds."""
+        self._line = line
+        self._said.update(Content(line))
+        self.display = True
+        if self._said_timer is not None:
+            self._said_timer.stop()
+        self._said_timer = self.set_timer(SAID_FOR, self._unsay)
+
+    def _unsay(self) -> None:
+        self._line = ""
+        self._said.update(Content(""))
+        self.display = self.busy and bool(self.query(ProgressBar))
+
     def report(self, stage: str, fraction: float) -> None:
         """Record (and show, once visible) how far the work is."""
         self.stage, self.fraction = stage, fraction
-        if self.children:
-            self.query_one(Label).update(Content(stage))
+        if self.query("#stage"):
+            self.query_one("#stage", Label).update(Content(stage))
             self.query_one(ProgressBar).update(progress=fraction)
 
     def finish(self) -> None:
-        """The work is over: hide the bar for good."""
+        """The work is over: remove the bar (a line from `say` stays its time)."""
         self.busy = False
-        self.display = False
         if self._timer is not None:
             self._timer.stop()
+        for part in (*self.query("#stage"), *self.query(ProgressBar)):
+            part.remove()
+        self.display = bool(self._line)
+
+    def reveal(self) -> None:
+        """Show the bar now (a large corpus: the first frame says what is being loaded)."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._reveal()
 
     def _reveal(self) -> None:
-        if self.busy:
-            self.mount(Label(Content(self.stage), id="stage"))
-            self.mount(ProgressBar(total=1.0, show_eta=False, id="progress"))
+        if self.busy and not self.query(ProgressBar):
+            self.mount(Label(Content(self.stage), id="stage"), before=self._said)
+            self.mount(ProgressBar(total=1.0, show_eta=False, id="progress"), before=self._said)
             self.query_one(ProgressBar).update(progress=self.fraction)
             self.display = True
