@@ -85,7 +85,7 @@ class TaggingController:
         if action == "sentence_mode":
             return True
         if self.tagger is None:
-            return action not in NEEDS_TARGET or self.target() is not None or None
+            return True  # the key waits for the store (and the corpus), see `_when_open`
         if action == "undo":
             return self.tagger.history.can_undo or None
         if action == "redo":

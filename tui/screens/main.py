@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # the store and the detectors load after the first paint
 # collections scanning their millions of objects paused keypresses by 100 ms and more.
 
 
-@delegate("tagging", TAGGING_ACTIONS, METHODS)
+@delegate("tagging", TAGGING_ACTIONS, METHODS, gate="when_loaded")
 @delegate("nav", navigation.ACTIONS, gate="when_loaded")
 class MainScreen(Screen[None], inherit_bindings=False):
     """Owns the corpus, the analysis and the reading state; its children only draw, the tagger tags."""
