@@ -635,3 +635,80 @@ async def test_the_cursor_stays_in_view_when_the_side_panel_narrows_the_reader()
         top = reader._index_to_line[reader.highlighted]
         visible = range(int(reader.scroll_y), int(reader.scroll_y) + reader.scrollable_content_region.height)
         assert top in visible
+
+
+@sync
+async def test_n_then_a_tag_key_before_the_store_opens_tags_what_n_brought_up(corpus_dir: Path) -> None:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "j", "3", "n", "1")
+        screen = await start(app, pilot)
+        assert screen.store is not None
+        assert sorted((a.article, a.target.passage, a.tag) for a in screen.store.all()) == [
+            (B, 1, "claim"), (C, 0, "key-fact")
+        ]
+        assert where(screen) == (C, 0)
+
+
+@sync
+async def test_reopening_the_corpus_returns_to_the_article_passage_and_modes(corpus_dir: Path) -> None:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("n", "j", "j", "b", "b", "N", "S")
+        app.theme = "gruvbox"
+        await pilot.press("q")
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        assert where(screen) == (B, 2)
+        reading = screen.reading
+        assert (reading.boilerplate, reading.new_only, reading.sort) == ("hide", True, "date")
+        assert app.theme == "gruvbox"
+        assert "leftovers hidden · new only" in str(screen.reader.border_subtitle)
+        rows = [prompt.plain for prompt in (o.prompt for o in screen.query_one(ArticleList).options)
+                if isinstance(prompt, Content)]
+        assert [row.split()[:2] for row in rows] == [["002", "✓"], ["001", "✓"], ["003", "Harbour"]]
+
+
+@sync
+async def test_a_broken_session_file_is_ignored_with_a_notice(corpus_dir: Path, isolated_dirs: Path) -> None:
+    state = isolated_dirs / "data" / "briefreader" / "session.json"
+    state.parent.mkdir(parents=True)
+    state.write_text("{not json", encoding="utf-8")
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await start(app, pilot)
+        assert where(screen) == (A, 0)
+        assert any("could not be read" in n.message for n in app._notifications)
+        await pilot.press("n", "q")
+    assert B in state.read_text(encoding="utf-8")
+
+
+@sync
+async def test_notes_show_in_the_reader_and_space_pages(corpus_dir: Path) -> None:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("j", "c", *"ask the union", "enter", *"second line", "ctrl+s")
+        await pilot.pause()
+        shown = prompt_text(screen.query_one(Reader), 1)
+        assert shown.endswith("✎ ask the union") and "second line" not in shown
+        await pilot.press("space")
+        assert where(screen) == (A, 3)
+        await pilot.press("shift+space")
+        assert where(screen) == (A, 0)
+
+
+@sync
+async def test_O_without_an_opener_copies_the_address(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.opener.opener", lambda: None)
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("O")
+        await pilot.pause()
+        assert app.clipboard == str((corpus_dir / "001_alpha.txt").resolve())
+        assert said(screen).startswith("No opener on this system; copied")

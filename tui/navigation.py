@@ -60,7 +60,16 @@ class Navigator:
         if at is not None and articles.highlighted != at and at < articles.option_count:
             with articles.prevent(OptionList.OptionHighlighted):
                 articles.highlighted = at
-        self.screen.mark_read(article_id)
+        self.mark_read(article_id)
+
+    def mark_read(self, article_id: str | None) -> None:
+        """The article was opened: remember it and mark its row."""
+        reading = self.reading
+        article = reading.by_id.get(article_id) if article_id is not None else None
+        if article is not None and article.id not in reading.read:
+            reading.read.add(article.id)
+            screen = self.screen
+            screen.query_one(ArticleList).update_rows([article], screen.analysis, screen.chips, reading.read)
 
     def catch_up(self) -> None:
         """Follow a move in the focused list whose message is still queued."""

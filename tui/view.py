@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from annotations.config import Config
 from annotations.corpus.models import Analysis, Article, Corpus, Duplicate, PassageKey
 
 SORTS = ("file", "date", "novelty")
@@ -31,6 +32,25 @@ class Summary:
     boilerplate: int
     tagged: int
     read: bool = False
+
+
+def corpus_summary(corpus: Corpus, analysis: Analysis) -> str:
+    """The header's line: the corpus and what the analysis found in it."""
+    passages = sum(len(article.passages) for article in corpus.articles)
+    copied = sum(1 for duplicates in analysis.duplicates.values() if duplicates)
+    return (
+        f"{corpus.name} · {len(corpus.articles)} articles · {passages} passages · "
+        f"{copied} copied · {len(analysis.boilerplate)} boilerplate"
+    )
+
+
+def problem_notices(corpus: Corpus, config: Config) -> list[str]:
+    """What to warn about once the corpus is loaded: a bad settings file, files that did not load."""
+    count = len(corpus.problems) + (1 if config.problem else 0)
+    lines = [config.problem] if config.problem else []
+    if corpus.problems:
+        lines.append(f"{count} problem(s) while loading; press ! to list them")
+    return lines
 
 
 def ordered(corpus: Corpus, analysis: Analysis, sort: str) -> list[Article]:

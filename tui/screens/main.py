@@ -25,6 +25,7 @@ from tui.redraw import changed_chips, look
 from tui.session import load_session, resume, save_session, snapshot
 from tui.tagging import METHODS, TAGGING_ACTIONS, TaggingController, Target
 from tui.tagging_keys import TAGGING_BINDINGS, chips_for
+from tui.view import corpus_summary, problem_notices
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Look, Reader
 from tui.widgets.side_panel import SidePanel
@@ -135,14 +136,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         return self.tagging.tagger
 
     @property
-    def sentence_mode(self) -> bool:
-        return self.tagging.sentence_mode
-
-    @property
-    def order(self) -> list[Article]:
-        return self.reading.order
-
-    @property
     def article(self) -> Article | None:
         return self.reading.article
 
@@ -160,12 +153,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
             self.app.push_screen(NothingLoadedScreen(self.corpus.problems))
             return
-        self._report_problems()
+        for line in problem_notices(self.corpus, self.config):
+            self.notify(line, severity="warning", markup=False)
         passage = resume(self.session, self.reading, corpus, self.app)
         self.reading.reorder(corpus, self.analysis)
         self.show_list()
         self.show_reader(passage)
-        self.mark_read(self.reading.article_id)
+        self.nav.mark_read(self.reading.article_id)
         self.update_title()
         self.call_after_refresh(self.post_message, CorpusShown())
         early, self.early = self.early, []
@@ -228,32 +222,16 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.analysis = self._overridden(self.analysis)
         self.redraw_passages(outcome.keys)
 
-    def _report_problems(self) -> None:
-        count = len(self.corpus.problems) + (1 if self.config.problem else 0)
-        if self.config.problem:
-            self.notify(self.config.problem, severity="warning", markup=False)
-        if self.corpus.problems:
-            self.notify(
-                f"{count} problem(s) while loading; press ! to list them", severity="warning", markup=False
-            )
-
     def update_title(self) -> None:
-        articles = self.corpus.articles
-        passages = sum(len(article.passages) for article in articles)
-        copied = sum(1 for duplicates in self.analysis.duplicates.values() if duplicates)
-        self.title = "briefreader"
-        self.sub_title = (
-            f"{self.corpus.name} · {len(articles)} articles · {passages} passages · "
-            f"{copied} copied · {len(self.analysis.boilerplate)} boilerplate"
-        )
-        self.reader.modes = self.reading.modes(self.sentence_mode)
+        self.title, self.sub_title = "briefreader", corpus_summary(self.corpus, self.analysis)
+        self.reader.modes = self.reading.modes(self.tagging.sentence_mode)
 
     def _look(self) -> Look:
         return look(self.corpus, self.analysis, self.reading, self.chips, self.tagger)
 
     def show_list(self) -> None:
         self.query_one(ArticleList).show(
-            self.order, self.analysis, self.chips, self.reading.article_id, self.reading.read
+            self.reading.order, self.analysis, self.chips, self.reading.article_id, self.reading.read
         )
 
     def show_reader(self, passage: int | None = None) -> None:
@@ -305,14 +283,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         from tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
-
-    def mark_read(self, article_id: str | None) -> None:
-        if article_id is not None and article_id not in self.reading.read:
-            self.reading.read.add(article_id)
-            article = self.reading.by_id.get(article_id)
-            if article is not None:
-                articles = self.query_one(ArticleList)
-                articles.update_rows([article], self.analysis, self.chips, self.reading.read)
 
     def on_unmount(self) -> None:
         """Remember where the analyst was, for the next run on this corpus."""
