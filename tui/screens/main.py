@@ -44,8 +44,11 @@ if TYPE_CHECKING:  # the store and the detectors load after the first paint
 class MainScreen(Screen[None], inherit_bindings=False):
     """Owns the corpus, the analysis and the reading state; its children only draw, the tagger tags."""
 
+    # `?` and `q` first, so the footer shows them at any width; then the keys used most.
     BINDINGS = [
         *Screen.BINDINGS,
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
         *TAGGING_BINDINGS,
         Binding("n", "next_article", "Next article", id="next_article"),
         Binding("p", "previous_article", "Prev article", id="previous_article", show=False),
@@ -60,7 +63,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         Binding("N", "new_only", "New only", id="new_only", show=False),
         Binding("S", "cycle_sort", "Sort", id="cycle_sort", show=False),
         Binding("exclamation_mark", "problems", "Problems", id="problems", show=False),
-        Binding("question_mark", "help", "Help", id="help"),
         # Reached only while the reader is still empty, so the keys typed ahead wait for the text.
         Binding("j", "next_passage", "Next passage", id="next_passage", show=False),
         Binding("k", "previous_passage", "Previous passage", id="previous_passage", show=False),
