@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from annotations.corpus.models import Analysis, Corpus
+from annotations.corpus.models import Analysis, Article, Corpus
 from tui.background import Stopped
 
 
@@ -21,6 +21,13 @@ class Progressed(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, Progressed)
+
+
+@dataclass
+class FirstArticleRead(Message):
+    """The first article is in memory while the rest still load: the reader can show it now."""
+
+    article: Article
 
 
 @dataclass

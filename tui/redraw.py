@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from annotations.corpus.models import Analysis, Article, Corpus, PassageKey
+from annotations.corpus.models import Analysis, Article, Boilerplate, Corpus, PassageKey
 from tui.reading import Reading
 from tui.tagging_keys import chips_for
 from tui.view import OVERRIDE_MARK
 from tui.widgets.reader import Look
 
 if TYPE_CHECKING:  # the tagger loads with the store, after the first paint
+    from annotations.store.store import Store
     from annotations.store.tagging import Tagger
 
 Chips = dict[PassageKey, tuple[str, ...]]
@@ -56,6 +58,17 @@ def notes(tagger: Tagger | None, article: Article) -> dict[PassageKey, str]:
         if mine and annotation.kind == "note" and annotation.note.strip():
             found.setdefault(annotation.key, annotation.note.strip().splitlines()[0])
     return found
+
+
+def with_overrides(
+    analysis: Analysis, detected: Mapping[PassageKey, Boilerplate], store: Store | None
+) -> Analysis:
+    """The analysis with the analyst's current overrides (`m`) over the detector's leftovers."""
+    from annotations.analysis import apply_overrides
+
+    if store is None:
+        return analysis
+    return replace(analysis, boilerplate=apply_overrides(dict(detected), store.overrides()))
 
 
 def look(

@@ -13,9 +13,16 @@ from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
 from annotations.config import Config
-from annotations.corpus.models import Analysis, Corpus, PassageKey
+from annotations.corpus.models import Analysis, Article, Corpus, PassageKey
 from tui.background import Stopped
-from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, Progressed, reporter
+from tui.messages import (
+    AnalysisFailed,
+    AnalysisFinished,
+    CorpusLoaded,
+    FirstArticleRead,
+    Progressed,
+    reporter,
+)
 
 SYNC_FILES = 20
 """Up to this many named files are read before the first paint; folders always load in a worker."""
@@ -38,7 +45,10 @@ def load(screen: MessagePump, paths: Sequence[str]) -> None:
     worker = get_current_worker()
     screen.post_message(Progressed("Loading articles", 0.0))
     report = reporter(screen, "Loading articles", lambda: worker.is_cancelled)
-    corpus = load_corpus(paths, lambda done, total: report("", done / total if total else 1.0))
+    def first(article: Article) -> None:
+        screen.post_message(FirstArticleRead(article))
+
+    corpus = load_corpus(paths, lambda done, total: report("", done / total if total else 1.0), first)
     if not worker.is_cancelled:
         screen.post_message(CorpusLoaded(corpus))
 

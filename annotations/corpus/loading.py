@@ -27,8 +27,15 @@ def seeds_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "seeds"
 
 
-def load_corpus(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None) -> Corpus:
-    """Load every article under `paths` (the bundled seeds when none), collecting problems."""
+def load_corpus(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    progress: Progress | None = None,
+    first: Callable[[Article], None] | None = None,
+) -> Corpus:
+    """Load every article under `paths` (the bundled seeds when none), collecting problems.
+
+    `first` receives the first article as soon as it is read (a reader can show it while the rest load).
+    """
     given = [Path(path) for path in paths]
     if not given:
         given = [seeds_dir()]
@@ -43,6 +50,8 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress
         article = _load_one(path, article_id, problems)
         if article is not None:
             articles.append(article)
+            if first is not None and len(articles) == 1:
+                first(article)
         if progress is not None:
             progress(number, len(files))
     return Corpus(name, tuple(articles), tuple(problems))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,11 +16,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
 from annotations.config import Config
-from annotations.corpus.models import Analysis, Article, Boilerplate, Corpus, PassageKey
+from annotations.corpus.models import Analysis, Boilerplate, Corpus, PassageKey
 from tui import navigation, workers
 from tui.delegation import delegate
-from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, CorpusShown, Progressed
-from tui.redraw import changed_chips, look
+from tui.messages import (
+    AnalysisFailed,
+    AnalysisFinished,
+    CorpusLoaded,
+    CorpusShown,
+    FirstArticleRead,
+    Progressed,
+)
+from tui.redraw import changed_chips, look, with_overrides
 from tui.session import load_session, resume, save_session, snapshot
 from tui.tagging import METHODS, TAGGING_ACTIONS, TaggingController, Target
 from tui.tagging_keys import TAGGING_BINDINGS, chips_for
@@ -30,13 +36,13 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Look, Reader
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.status import StatusBar
+from tui.workers import Analyser, real_analysis
 
 if TYPE_CHECKING:  # the store and the detectors load after the first paint
     from annotations.store.store import Store
     from annotations.store.tagging import Outcome, Tagger
 
-# gc.freeze() after loading and after analysis: the corpus and its analysis live until exit, and
-# collections scanning their millions of objects paused keypresses by 100 ms and more.
+# gc.freeze() after loading and analysis: they live until exit, and collecting their objects paused keys.
 
 
 @delegate("tagging", TAGGING_ACTIONS, METHODS, gate="when_loaded")
@@ -66,6 +72,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         # Reached only while the reader is still empty, so the keys typed ahead wait for the text.
         Binding("j", "next_passage", "Next passage", id="next_passage", show=False),
         Binding("k", "previous_passage", "Previous passage", id="previous_passage", show=False),
+        Binding("g", "first_passage", "First passage", id="first_passage", show=False),
+        Binding("G", "last_passage", "Last passage", id="last_passage", show=False),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (150, "-roomy")]
@@ -75,11 +83,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     """Tags shown as chips after each passage; the tagger's changes set this."""
 
     def __init__(
-        self,
-        paths: Sequence[str],
-        config: Config,
-        analyst: str = "",
-        analyser: workers.Analyser = workers.real_analysis,
+        self, paths: Sequence[str], config: Config, analyst: str = "", analyser: Analyser = real_analysis
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -121,7 +125,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if workers.few_files(self.paths):
             from annotations.corpus.loading import load_corpus
 
-            self._loaded(load_corpus(self.paths))
+            self.on_corpus_loaded(CorpusLoaded(load_corpus(self.paths)))
         else:
             self.query_one(StatusBar).reveal()
             self.run_worker(
@@ -137,18 +141,19 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def tagger(self) -> Tagger | None:
         return self.tagging.tagger
 
-    @property
-    def article(self) -> Article | None:
-        return self.reading.article
-
     def on_progressed(self, message: Progressed) -> None:
         self.query_one(StatusBar).report(message.stage, message.fraction)
 
-    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        self._loaded(message.corpus)
+    def on_first_article_read(self, message: FirstArticleRead) -> None:
+        """Show the first article while the others load (unless a session will open another one)."""
+        if self.awaiting_corpus and (self.session is None or self.session.article is None):
+            self.reader.show(message.article, self._look(), 0)
+            self.reader.hold_keys = bool(self.early)
 
-    def _loaded(self, corpus: Corpus) -> None:
-        self.corpus, self.awaiting_corpus = corpus, False
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        corpus = self.corpus = message.corpus
+        self.awaiting_corpus = False
+        self.reader.hold_keys = False
         gc.freeze()
         if not self.corpus.articles:
             from tui.screens.problems import NothingLoadedScreen
@@ -157,7 +162,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return
         for line in problem_notices(self.corpus, self.config):
             self.notify(line, severity="warning", markup=False)
+        previewed = self.reader.article
         passage = resume(self.session, self.reading, corpus, self.app)
+        if previewed is not None and previewed.id == self.reading.article_id:
+            passage = self.reader.current or 0  # keep the moves made while the rest loaded
         self.reading.reorder(corpus, self.analysis)
         self.show_list()
         self.show_reader(passage)
@@ -173,17 +181,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.store = store
         if self.corpus.articles and self.tagger is None:
             self.tagging.start(store, self.corpus, self.analyst, self.config.tags)
-            self.run_worker(
-                partial(
-                    workers.analyse, self, self.corpus, self.config, store.overrides(), self.analyser
-                ),
-                thread=True, exclusive=True, group="analysis", description="analysis",
-            )
+            overrides = store.overrides()
+            analyse = partial(workers.analyse, self, self.corpus, self.config, overrides, self.analyser)
+            self.run_worker(analyse, thread=True, exclusive=True, group="analysis", description="analysis")
 
     def on_analysis_finished(self, message: AnalysisFinished) -> None:
         analysis = message.analysis
         self.detected = analysis.detected
-        self.analysis, self.analysed = self._overridden(analysis), True
+        self.analysis, self.analysed = with_overrides(analysis, self.detected, self.store), True
         gc.freeze()
         self.query_one(StatusBar).finish()
         self.reading.reorder(self.corpus, self.analysis)
@@ -194,14 +199,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.query_one(StatusBar).finish()
         self.notify(f"Analysis failed: {message.error}", severity="error", markup=False)
-
-    def _overridden(self, analysis: Analysis) -> Analysis:
-        """The analysis with the analyst's current overrides over the detector's leftovers."""
-        from annotations.analysis import apply_overrides
-
-        if self.store is None:
-            return analysis
-        return replace(analysis, boilerplate=apply_overrides(self.detected, self.store.overrides()))
 
     def tagging_target(self) -> Target | None:
         self.nav.catch_up()
@@ -214,14 +211,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if tagger is None:
             return
         if not outcome.keys:
-            overridden = self._overridden(self.analysis) if self.analysed else self.analysis
-            self.analysis = overridden
+            if self.analysed:
+                self.analysis = with_overrides(self.analysis, self.detected, self.store)
             self.chips = chips_for(tagger)
             return
         chips, overrides_changed = changed_chips(tagger, self.chips, outcome.keys)
         self.set_reactive(MainScreen.chips, chips)
         if overrides_changed and self.analysed:
-            self.analysis = self._overridden(self.analysis)
+            self.analysis = with_overrides(self.analysis, self.detected, self.store)
         self.redraw_passages(outcome.keys)
 
     def update_title(self) -> None:
@@ -237,7 +234,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         )
 
     def show_reader(self, passage: int | None = None) -> None:
-        self.reader.show(self.article, self._look(), passage)
+        self.reader.show(self.reading.article, self._look(), passage)
 
     def watch_chips(self) -> None:
         self.show_list()
@@ -249,7 +246,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             [a for a in (self.reading.by_id.get(i) for i in dict.fromkeys(k[0] for k in keys)) if a],
             self.analysis, self.chips, self.reading.read,
         )
-        article = self.article
+        article = self.reading.article
         if article is not None and any(key[0] == article.id for key in keys):
             self.reader.redraw(self._look(), [key[1] for key in keys if key[0] == article.id])
 
@@ -280,6 +277,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             action()
         elif self.awaiting_corpus:
             self.early.append(action)
+            self.reader.hold_keys = True
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -288,10 +286,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def on_unmount(self) -> None:
         """Remember where the analyst was, for the next run on this corpus."""
-        if self.corpus.articles:
-            problem = save_session(self.paths, snapshot(self.reading, self.app.theme))
-            if problem:
-                self.log.warning(problem)
+        kept = snapshot(self.reading, self.app.theme)
+        if self.corpus.articles and (problem := save_session(self.paths, kept)):
+            self.log.warning(problem)
 
     def on_reader_said(self, message: Reader.Said) -> None:
         self.say(message.line)

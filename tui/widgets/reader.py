@@ -117,6 +117,9 @@ class Reader(OptionList):
 
         key: PassageKey
 
+    hold_keys = False
+    """While set (keys typed ahead wait on the screen), cursor keys go to the screen's queue too."""
+
     modes: var[str] = var("", init=False)
     """The display modes in force, shown in the border after the passage number."""
 
@@ -145,7 +148,7 @@ class Reader(OptionList):
                 self.replace_option_prompt_at_index(rows[index], content)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.CURSOR_ACTIONS and self.article is None:
+        if action in self.CURSOR_ACTIONS and (self.article is None or self.hold_keys):
             return None  # falls through to the screen, which keeps the key until the text is there
         return super().check_action(action, parameters)
 
