@@ -29,8 +29,9 @@ class StatusBar(Horizontal):
         yield self._said
 
     def on_mount(self) -> None:
-        self.display = False
-        self._timer = self.set_timer(DELAY, self._reveal)
+        if not self.query(ProgressBar):  # not already revealed by the screen
+            self.display = False
+            self._timer = self.set_timer(DELAY, self._reveal)
 
     def say(self, line: str) -> None:
         """Show one short line (literal text) in place of the previous one, for a few seconds."""
@@ -70,7 +71,7 @@ class StatusBar(Horizontal):
 
     def _reveal(self) -> None:
         if self.busy and not self.query(ProgressBar):
-            self.mount(Label(Content(self.stage), id="stage"), before=self._said)
-            self.mount(ProgressBar(total=1.0, show_eta=False, id="progress"), before=self._said)
-            self.query_one(ProgressBar).update(progress=self.fraction)
+            bar = ProgressBar(total=1.0, show_eta=False, id="progress")
+            self.mount(Label(Content(self.stage), id="stage"), bar, before=self._said)
+            bar.update(progress=self.fraction)
             self.display = True
