@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import DataTable, Input
 
 from annotations.config import Config, load_config
 from annotations.corpus.models import Analysis, Boilerplate, Duplicate
@@ -23,6 +23,7 @@ from tui.screens.search import SearchResults, SearchScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
+from tui.widgets.status import Said
 
 SHARED = "Dockworkers ended the strike on Friday after a deal on wages."
 ARTICLES = {
@@ -103,10 +104,7 @@ def where(screen: MainScreen) -> tuple[str, int] | None:
 
 def said(screen: MainScreen) -> str:
     """The line the status row shows after the last key."""
-    label = screen.query_one("#said")
-    assert isinstance(label, Label)
-    content = label.render()
-    return content.plain if isinstance(content, Content) else str(content)
+    return str(screen.query_one(Said).line)
 
 
 def prompt_text(reader: Reader, option: int) -> str:
@@ -712,3 +710,35 @@ async def test_O_without_an_opener_copies_the_address(
         await pilot.pause()
         assert app.clipboard == str((corpus_dir / "001_alpha.txt").resolve())
         assert said(screen).startswith("No opener on this system; copied")
+
+
+@sync
+async def test_a_long_article_is_built_a_stretch_at_a_time_and_every_passage_reachable(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    body = "\n\n".join(f"Paragraph {number} of the long report." for number in range(1000))
+    (folder / "001_long.txt").write_text(f"title: Long\n\n{body}", encoding="utf-8")
+    (folder / "002_short.txt").write_text("title: Short\n\nOne.\n\nTwo.", encoding="utf-8")
+    app = BriefReaderApp([str(folder)], analyser=lambda *args: Analysis())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        reader = screen.query_one(Reader)
+        assert reader.option_count < 1000
+        await pilot.press("G")
+        assert where(screen) == ("001_long", 999)
+        assert "¶1000 of 1000" in str(reader.border_subtitle)
+        await pilot.press("g")
+        for _ in range(320):
+            await pilot.press("j")
+        await pilot.pause()
+        assert where(screen) == ("001_long", 320)
+        await pilot.press("3")
+        screen.nav.go_to(("001_long", 700))
+        await pilot.pause()
+        await pilot.press("k", "1")
+        assert screen.store is not None
+        tagged = sorted((a.target.passage, a.tag) for a in screen.store.all())
+        assert tagged == [(320, "claim"), (699, "key-fact")]
+        assert prompt_text(reader, reader.highlighted or 0).endswith(" key-fact ")

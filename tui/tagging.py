@@ -60,6 +60,7 @@ class TaggingController:
         self.sentence_mode = False
         self.last_sentence = 0
         """Which sentence the sentence picker highlights first (the one chosen last)."""
+        self._keys_state: tuple[bool, bool] | None = None
         self.waiting: list[Callable[[Tagger], None]] = []
         """Keys pressed before the store opened, applied in order once it is."""
 
@@ -139,7 +140,15 @@ class TaggingController:
             self.screen.notify(excerpt(outcome.message, 200), severity=severity, markup=False)
         if outcome.count:
             self.redraw(outcome)
-        self.screen.refresh_bindings()
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Tell the footer only when undo or redo became (un)available: redrawing it costs a relayout."""
+        history = self.tagger.history if self.tagger is not None else None
+        state = (history.can_undo, history.can_redo) if history is not None else None
+        if state != self._keys_state:
+            self._keys_state = state
+            self.screen.refresh_bindings()
 
     def tag(self, number: int) -> None:
         def toggle(tagger: Tagger, key: PassageKey, span: Span | None) -> None:

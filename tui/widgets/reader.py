@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -21,6 +22,11 @@ from tui.view import NOTE_CHIP, Chips, shared_spans
 from tui.widgets.styles import component_styles
 
 KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged", "note")
+
+WINDOW = 300
+"""Passages built at once: a longer article is shown a stretch at a time around the cursor."""
+EDGE = 30
+"""The next stretch is built when the cursor comes this close to the edge of the current one."""
 
 MANY_COPIES = 3
 """Past this many other articles, the marker gives their number instead of their labels."""
@@ -128,6 +134,10 @@ class Reader(OptionList):
         self.article: Article | None = None
         self.look = Look(Analysis(), {}, {}, "dim", {}, frozenset())
         self._indices: list[int] = []
+        """The passage index of each option (one stretch of a long article)."""
+        self._shown: list[Passage] = []
+        self._start = 0
+        self._rewindow = False
         self._styles: dict[str, Style] = {}
 
     def show(self, article: Article | None, look: Look, passage: int | None = None) -> None:
@@ -175,10 +185,19 @@ class Reader(OptionList):
         if self.look.boilerplate == "hide":
             hidden = self.look.analysis.boilerplate
             passages = [p for p in passages if (article.id, p.index) not in hidden] if article else []
-        self._indices = [passage.index for passage in passages]
+        self._shown = passages
+        self._window_around(keep)
+
+    def _window_around(self, keep: int | None) -> None:
+        """Build the options for the stretch of the article around passage `keep` (all of a normal one)."""
+        article, passages, self._rewindow = self.article, self._shown, False
+        centre = bisect_left([passage.index for passage in passages], keep or 0)
+        start = max(0, min(centre - WINDOW // 2, len(passages) - WINDOW))
+        stretch = passages[start : start + WINDOW]
+        self._start, self._indices = start, [passage.index for passage in stretch]
         options: list[Option | None] = []
         if article is not None:
-            for passage in passages:
+            for passage in stretch:
                 options += [Option(passage_content(article, passage, self.look, self._styles)), None]
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options[:-1])
@@ -206,8 +225,18 @@ class Reader(OptionList):
 
     def go_to(self, index: int) -> None:
         """Put the cursor on passage `index` (or the nearest shown one)."""
+        if self._indices and not self._indices[0] <= index <= self._indices[-1]:
+            self._window_around(index)
         if self._indices:
             self.highlighted = self._nearest(index)
+
+    def action_first(self) -> None:
+        if self._shown:
+            self.go_to(self._shown[0].index)
+
+    def action_last(self) -> None:
+        if self._shown:
+            self.go_to(self._shown[-1].index)
 
     def on_resize(self) -> None:
         # Narrower, the passages wrap taller: keep the cursor's passage in view once re-laid out.
@@ -232,6 +261,12 @@ class Reader(OptionList):
         if self.article is not None:
             self._subtitle()
         self.post_message(self.PassageFocused(self.current_key))
+        at, end = self.highlighted, self._start + len(self._indices)
+        near_end = at is not None and at >= len(self._indices) - EDGE and end < len(self._shown)
+        near_start = at is not None and at < EDGE and self._start > 0
+        if (near_end or near_start) and not self._rewindow:
+            self._rewindow = True  # once: the next stretch is built around wherever the cursor is then
+            self.call_later(lambda: self._window_around(self.current))
 
     def watch_modes(self) -> None:
         self._subtitle()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.reactive import reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Label, ProgressBar
 
 DELAY = 0.3
@@ -15,6 +17,15 @@ SAID_FOR = 4.0
 """Seconds a line from `say` stays; the next one replaces it at once."""
 
 
+class Said(Widget):
+    """One line of literal text; changing it repaints the line without a relayout (a Label relayouts)."""
+
+    line: reactive[str] = reactive("")
+
+    def render(self) -> Content:
+        return Content(self.line)
+
+
 class StatusBar(Horizontal):
     """Stage name and progress bar for the background work, and the last short reply to a key."""
 
@@ -22,7 +33,7 @@ class StatusBar(Horizontal):
         super().__init__(id=id)
         self.stage, self.fraction, self.busy = "Loading articles", 0.0, True
         self._timer: Timer | None = None
-        self._said, self._line = Label(Content(""), id="said"), ""
+        self._said = Said(id="said")
         self._said_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -35,16 +46,14 @@ class StatusBar(Horizontal):
 
     def say(self, line: str) -> None:
         """Show one short line (literal text) in place of the previous one, for a few seconds."""
-        self._line = line
-        self._said.update(Content(line))
+        self._said.line = line
         self.display = True
         if self._said_timer is not None:
             self._said_timer.stop()
         self._said_timer = self.set_timer(SAID_FOR, self._unsay)
 
     def _unsay(self) -> None:
-        self._line = ""
-        self._said.update(Content(""))
+        self._said.line = ""
         self.display = self.busy and bool(self.query(ProgressBar))
 
     def report(self, stage: str, fraction: float) -> None:
@@ -61,7 +70,7 @@ class StatusBar(Horizontal):
             self._timer.stop()
         for part in (*self.query("#stage"), *self.query(ProgressBar)):
             part.remove()
-        self.display = bool(self._line)
+        self.display = bool(self._said.line)
 
     def reveal(self) -> None:
         """Show the bar now (a large corpus: the first frame says what is being loaded)."""
