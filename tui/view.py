@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from annotations.config import Config
 from annotations.corpus.models import Analysis, Article, Corpus, Duplicate, PassageKey
@@ -65,14 +66,24 @@ def ordered(corpus: Corpus, analysis: Analysis, sort: str) -> list[Article]:
 
 def summary(article: Article, analysis: Analysis, chips: Chips, read: bool = False) -> Summary:
     """Counts for one article (tagged = passages with a tag or note chip; overrides do not count)."""
-    keys = [(article.id, passage.index) for passage in article.passages]
     return Summary(
-        passages=len(keys),
+        passages=len(article.passages),
         novelty=analysis.novelty.get(article.id),
-        boilerplate=sum(1 for key in keys if key in analysis.boilerplate),
-        tagged=sum(1 for key in keys if any(_tagging(chip) for chip in chips.get(key, ()))),
+        boilerplate=_count(article, analysis.boilerplate, lambda _: True),
+        tagged=_count(article, chips, lambda shown: any(_tagging(chip) for chip in shown)),
         read=read,
     )
+
+
+def _count(article: Article, table: Mapping[PassageKey, Any], counts: Callable[[Any], bool]) -> int:
+    """How many of the article's passages `table` holds (and `counts` accepts), walking the shorter side.
+
+    A 200,000-line article or a corpus-wide table would make the longer walk the cost of every redraw.
+    """
+    if len(table) < len(article.passages):
+        return sum(1 for key, value in table.items() if key[0] == article.id and counts(value))
+    keys = ((article.id, passage.index) for passage in article.passages)
+    return sum(1 for key in keys if key in table and counts(table[key]))
 
 
 def _tagging(chip: str) -> bool:
