@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from annotations.corpus.models import Analysis, Article, Boilerplate, Corpus, PassageKey
+from annotations.corpus.models import Analysis, Article, Boilerplate, PassageKey
 from tui.reading import Reading
 from tui.tagging_keys import chips_for
 from tui.view import OVERRIDE_MARK
@@ -72,11 +72,7 @@ def with_overrides(
 
 
 def look(
-    corpus: Corpus,
-    analysis: Analysis,
-    reading: Reading,
-    chips: Mapping[PassageKey, tuple[str, ...]],
-    tagger: Tagger | None,
+    analysis: Analysis, reading: Reading, chips: Mapping[PassageKey, tuple[str, ...]], tagger: Tagger | None
 ) -> Look:
     """Everything besides the passages that decides how the current article is drawn."""
     article = reading.article

@@ -226,7 +226,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.reader.modes = self.reading.modes(self.tagging.sentence_mode)
 
     def _look(self) -> Look:
-        return look(self.corpus, self.analysis, self.reading, self.chips, self.tagger)
+        return look(self.analysis, self.reading, self.chips, self.tagger)
 
     def show_list(self) -> None:
         self.query_one(ArticleList).show(
