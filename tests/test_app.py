@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input
 
 from annotations.config import Config, load_config
 from annotations.corpus.models import Analysis, Boilerplate, Duplicate
+from annotations.store.store import open_store
 from tests.app_helpers import sync
 from tui.app import BriefReaderApp
 from tui.screens.help import HelpScreen
@@ -742,3 +743,22 @@ async def test_a_long_article_is_built_a_stretch_at_a_time_and_every_passage_rea
         tagged = sorted((a.target.passage, a.tag) for a in screen.store.all())
         assert tagged == [(320, "claim"), (699, "key-fact")]
         assert prompt_text(reader, reader.highlighted or 0).endswith(" key-fact ")
+
+
+@sync
+async def test_q_typed_right_after_a_tag_key_quits_once_the_tag_is_saved(
+    corpus_dir: Path, isolated_dirs: Path
+) -> None:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "3", "q")
+        for _ in range(20):
+            if not app.is_running:
+                break
+            await pilot.pause(0.1)
+    assert app.return_code in (0, None)
+    store = open_store(isolated_dirs / "data" / "briefreader" / "annotations.json", read_only=True)
+    try:
+        assert [(a.article, a.target.passage, a.tag) for a in store.all()] == [(B, 0, "claim")]
+    finally:
+        store.close()

@@ -340,7 +340,7 @@ async def test_help_footer_and_palette_offer_the_tagging_keys(db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(app, pilot)
         shown = {active.binding.action for active in screen.active_bindings.values() if active.binding.show}
-        assert {"help", "app.quit", "tag(1)", "next_article"} <= shown
+        assert {"help", "quit", "tag(1)", "next_article"} <= shown
         await pilot.press("question_mark")
         table = app.screen.query_one("#help-table").render()
         assert isinstance(table, Content)

@@ -180,6 +180,19 @@ class Navigator:
         else:
             screen.say("No problems: every file loaded")
 
+    def quit(self) -> None:
+        """Quit, once the keys typed before `q` have applied (they may wait for the corpus or the store)."""
+        screen = self.screen
+        if screen.early or screen.tagging.waiting:
+            screen.when_loaded(lambda: screen.tagging.when_open(lambda _: screen.app.exit()))
+        else:
+            screen.app.exit()
+
+    def help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.screen.app.push_screen(HelpScreen())
+
     def jumped(self, key: PassageKey | None) -> None:
         """A dialog chose a passage: go there, remembering where the reader was."""
         if key is not None:

@@ -86,7 +86,7 @@ class TaggingController:
         if action == "sentence_mode":
             return True
         if self.tagger is None:
-            return True  # the key waits for the store (and the corpus), see `_when_open`
+            return True  # the key waits for the store (and the corpus), see `when_open`
         if action == "undo":
             return self.tagger.history.can_undo or None
         if action == "redo":
@@ -95,7 +95,7 @@ class TaggingController:
             return None
         return action not in NEEDS_TARGET or self.target() is not None or None
 
-    def _when_open(self, act: Callable[[Tagger], None]) -> None:
+    def when_open(self, act: Callable[[Tagger], None]) -> None:
         """Run `act` now, or once the store is open (in the order the keys came)."""
         if self.tagger is None:
             self.waiting.append(act)
@@ -106,7 +106,7 @@ class TaggingController:
         """Run `act` on the target as it is now; in sentence mode, on the sentence picked first."""
         target = self.target()
         if target is not None:
-            self._when_open(lambda tagger: self._on_sentence(tagger, target, act))
+            self.when_open(lambda tagger: self._on_sentence(tagger, target, act))
 
     def _on_sentence(self, tagger: Tagger, target: Target, act: Act) -> None:
         key, span = target
@@ -199,7 +199,7 @@ class TaggingController:
     def apply_to_copies(self) -> None:
         target, analysis = self.target(), self.analysis()
         if target is not None and analysis is not None:
-            self._when_open(lambda tagger: self.done(tagger.apply_to_duplicates(target[0], analysis)))
+            self.when_open(lambda tagger: self.done(tagger.apply_to_duplicates(target[0], analysis)))
 
     def cycle_override(self) -> None:
         target = self.target()
@@ -209,16 +209,16 @@ class TaggingController:
             def cycle(tagger: Tagger) -> None:
                 self.done(tagger.set_override(key, next_override(tagger.override_on(key))))
 
-            self._when_open(cycle)
+            self.when_open(cycle)
 
     def undo(self) -> None:
-        self._when_open(lambda tagger: self.done(tagger.undo()))
+        self.when_open(lambda tagger: self.done(tagger.undo()))
 
     def redo(self) -> None:
-        self._when_open(lambda tagger: self.done(tagger.redo()))
+        self.when_open(lambda tagger: self.done(tagger.redo()))
 
     def tags_screen(self) -> None:
-        self._when_open(self._tags_screen)
+        self.when_open(self._tags_screen)
 
     def _tags_screen(self, tagger: Tagger) -> None:
         from annotations.store.tagging import Outcome
@@ -234,7 +234,7 @@ class TaggingController:
 
     def export(self) -> None:
         target = self.target()
-        self._when_open(lambda tagger: self._export_dialog(tagger, target))
+        self.when_open(lambda tagger: self._export_dialog(tagger, target))
 
     def _export_dialog(self, tagger: Tagger, target: Target | None) -> None:
         from tui.screens.export_dialog import ExportDialog

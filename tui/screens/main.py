@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the store and the detectors load after the first paint
 
 @delegate("tagging", TAGGING_ACTIONS, METHODS, gate="when_loaded")
 @delegate("nav", navigation.ACTIONS, gate="when_loaded")
+@delegate("nav", ("quit", "help"))
 class MainScreen(Screen[None], inherit_bindings=False):
     """Owns the corpus, the analysis and the reading state; its children only draw, the tagger tags."""
 
@@ -54,7 +55,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     BINDINGS = [
         *Screen.BINDINGS,
         Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("q", "quit", "Quit", id="quit"),
         *TAGGING_BINDINGS,
         Binding("n", "next_article", "Next article", id="next_article"),
         Binding("p", "previous_article", "Prev article", id="previous_article", show=False),
@@ -206,20 +207,18 @@ class MainScreen(Screen[None], inherit_bindings=False):
         return None if key is None else (key, None)
 
     def tagging_changed(self, outcome: Outcome) -> None:
-        """Redraw what the change touched: chips, underlines, leftovers after an override (`m`)."""
-        tagger = self.tagger
-        if tagger is None:
+        """Redraw what a change touched (everything when it names no passage): chips, leftovers (`m`)."""
+        if (tagger := self.tagger) is None:
             return
-        if not outcome.keys:
-            if self.analysed:
-                self.analysis = with_overrides(self.analysis, self.detected, self.store)
-            self.chips = chips_for(tagger)
-            return
-        chips, overrides_changed = changed_chips(tagger, self.chips, outcome.keys)
-        self.set_reactive(MainScreen.chips, chips)
-        if overrides_changed and self.analysed:
+        keys = outcome.keys
+        chips, moved = changed_chips(tagger, self.chips, keys) if keys else (chips_for(tagger), True)
+        if moved and self.analysed:
             self.analysis = with_overrides(self.analysis, self.detected, self.store)
-        self.redraw_passages(outcome.keys)
+        self.set_reactive(MainScreen.chips, chips)
+        if keys:
+            self.redraw_passages(keys)
+        else:
+            self.watch_chips()
 
     def update_title(self) -> None:
         self.title, self.sub_title = "briefreader", corpus_summary(self.corpus, self.analysis)
@@ -278,11 +277,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         elif self.awaiting_corpus:
             self.early.append(action)
             self.reader.hold_keys = True
-
-    def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:
         """Remember where the analyst was, for the next run on this corpus."""
