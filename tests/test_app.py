@@ -385,6 +385,9 @@ async def test_S_cycles_the_sort_and_keeps_the_selection(corpus_dir: Path) -> No
         await pilot.press("S")
         assert ids() == [C, A, B]
         await pilot.press("S")
+        assert screen.reading.sort == "unread"
+        assert ids() == [B, C, A], "the article being read (opened) goes after the unread ones"
+        await pilot.press("S")
         assert ids() == [A, B, C]
 
 

@@ -43,7 +43,7 @@ class Reading:
 
     def reorder(self, corpus: Corpus, analysis: Analysis) -> None:
         """Recompute the list's order (after loading, sorting or analysis), not on every key."""
-        self._order = ordered(corpus, analysis, self.sort)
+        self._order = ordered(corpus, analysis, self.sort, self.read)
         self._position = {article.id: number for number, article in enumerate(self._order)}
         self._labels = {article.id: article.label for article in corpus.articles}
         self.by_id = {article.id: article for article in corpus.articles}

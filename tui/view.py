@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
 from annotations.config import Config
 from annotations.corpus.models import Analysis, Article, Corpus, Duplicate, PassageKey
 
-SORTS = ("file", "date", "novelty")
-"""The article list's orders, in the order `S` cycles through them."""
+SORTS = ("file", "date", "novelty", "unread")
+"""The article list's orders, in the order `S` cycles through them ("unread": not yet opened first)."""
 
 REPEAT_SCORE = 0.8
 """A passage at least this much covered by an earlier article's passage is a repeat."""
@@ -54,9 +55,13 @@ def problem_notices(corpus: Corpus, config: Config) -> list[str]:
     return lines
 
 
-def ordered(corpus: Corpus, analysis: Analysis, sort: str) -> list[Article]:
+def ordered(
+    corpus: Corpus, analysis: Analysis, sort: str, read: AbstractSet[str] = frozenset()
+) -> list[Article]:
     """The articles in the chosen order; ties keep the file order."""
     articles = list(corpus.articles)
+    if sort == "unread":
+        return sorted(articles, key=lambda article: article.id in read)
     if sort == "date":
         return sorted(articles, key=lambda article: (article.date is None, article.date or ""))
     if sort == "novelty":
