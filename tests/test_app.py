@@ -765,3 +765,18 @@ async def test_q_typed_right_after_a_tag_key_quits_once_the_tag_is_saved(
         assert [(a.article, a.target.passage, a.tag) for a in store.all()] == [(B, 0, "claim")]
     finally:
         store.close()
+
+
+@sync
+async def test_a_jump_lands_in_the_upper_third_of_the_reader() -> None:
+    app = BriefReaderApp([], analyser=lambda *args: Analysis())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        target = screen.corpus.articles[2]
+        screen.nav.go_to((target.id, 15))
+        await pilot.pause()
+        await pilot.pause()
+        reader = screen.query_one(Reader)
+        top = reader._index_to_line[reader.highlighted or 0] - int(reader.scroll_y)
+        assert where(screen) == (target.id, 15)
+        assert 0 <= top < reader.scrollable_content_region.height / 3
