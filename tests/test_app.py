@@ -780,3 +780,16 @@ async def test_a_jump_lands_in_the_upper_third_of_the_reader() -> None:
         top = reader._index_to_line[reader.highlighted or 0] - int(reader.scroll_y)
         assert where(screen) == (target.id, 15)
         assert 0 <= top < reader.scrollable_content_region.height / 3
+
+
+@sync
+async def test_the_palette_offers_every_main_screen_action(corpus_dir: Path) -> None:
+    from tui.commands import PALETTE
+
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        assert [title for title, action, _ in PALETTE if not hasattr(screen, f"action_{action}")] == []
+        await pilot.press("j")
+        await screen.run_action("copy_passage")
+        assert app.clipboard == f"Workers said {SHARED}"

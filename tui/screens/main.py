@@ -42,12 +42,16 @@ if TYPE_CHECKING:  # the store and the detectors load after the first paint
     from annotations.store.store import Store
     from annotations.store.tagging import Outcome, Tagger
 
+READER_ACTIONS = ("copy_passage", "open_source")
+"""The reader's own keys, also run from the command palette (which runs the screen's actions)."""
+
 # gc.freeze() after loading and analysis: they live until exit, and collecting their objects paused keys.
 
 
 @delegate("tagging", TAGGING_ACTIONS, METHODS, gate="when_loaded")
 @delegate("nav", navigation.ACTIONS, gate="when_loaded")
 @delegate("nav", ("quit", "help"))
+@delegate("reader", READER_ACTIONS, {name: f"action_{name}" for name in READER_ACTIONS}, gate="when_loaded")
 class MainScreen(Screen[None], inherit_bindings=False):
     """Owns the corpus, the analysis and the reading state; its children only draw, the tagger tags."""
 
