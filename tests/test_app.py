@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.content import Content
@@ -11,9 +12,9 @@ from textual.widgets import DataTable, Input
 
 from annotations.config import Config, load_config
 from annotations.corpus.models import Analysis, Boilerplate, Duplicate
+from annotations.store.store import open_store
 from tests.app_helpers import sync
 from tui.app import BriefReaderApp
-from tui.messages import AnalysisFinished
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.overview import OverviewScreen
@@ -23,6 +24,7 @@ from tui.screens.search import SearchResults, SearchScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
+from tui.widgets.status import Said
 
 SHARED = "Dockworkers ended the strike on Friday after a deal on wages."
 ARTICLES = {
@@ -80,18 +82,30 @@ async def settle(app: BriefReaderApp, pilot: Pilot[int]) -> None:
         await pilot.pause()
 
 
-async def start(app: BriefReaderApp, pilot: Pilot[int], analysis: Analysis | None = None) -> MainScreen:
-    """Let the app load, then swap in the hand-made analysis."""
+def hand_made(*args: object) -> Analysis:
+    """Stands in for the detectors: the app shows this analysis without running the real one."""
+    return hand_analysis()
+
+
+def reader_app(paths: list[str], **options: Any) -> BriefReaderApp:
+    return BriefReaderApp(paths, analyser=hand_made, **options)
+
+
+async def start(app: BriefReaderApp, pilot: Pilot[int]) -> MainScreen:
+    """Let the app load its corpus, open the store and take the hand-made analysis."""
     await settle(app, pilot)
     screen = app.screen
-    assert isinstance(screen, MainScreen)
-    screen.post_message(AnalysisFinished(analysis or hand_analysis()))
-    await pilot.pause()
+    assert isinstance(screen, MainScreen) and screen.analysed
     return screen
 
 
 def where(screen: MainScreen) -> tuple[str, int] | None:
     return screen.query_one(Reader).current_key
+
+
+def said(screen: MainScreen) -> str:
+    """The line the status row shows after the last key."""
+    return str(screen.query_one(Said).line)
 
 
 def prompt_text(reader: Reader, option: int) -> str:
@@ -102,7 +116,7 @@ def prompt_text(reader: Reader, option: int) -> str:
 
 @sync
 async def test_start_state_selects_the_first_article_and_focuses_its_first_passage(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         assert screen.query_one(ArticleList).highlighted == 0
@@ -113,7 +127,7 @@ async def test_start_state_selects_the_first_article_and_focuses_its_first_passa
 
 @sync
 async def test_passage_keys_move_the_cursor(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("j")
@@ -132,7 +146,7 @@ async def test_passage_keys_move_the_cursor(corpus_dir: Path) -> None:
 
 @sync
 async def test_next_and_previous_article_and_the_reader_follows(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("j", "n")
@@ -149,8 +163,8 @@ async def test_next_and_previous_article_and_the_reader_follows(corpus_dir: Path
 
 @sync
 async def test_tab_moves_focus_and_list_keys_move_the_selection(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
-    async with app.run_test(size=(100, 30)) as pilot:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(160, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("s")
         await pilot.press("tab")
@@ -171,29 +185,36 @@ async def test_tab_moves_focus_and_list_keys_move_the_selection(corpus_dir: Path
 
 @sync
 async def test_d_cycles_through_copies_across_articles_and_D_comes_back(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
-        assert screen.check_action("next_duplicate", ()) is None
+        await pilot.press("d")
+        assert said(screen) == "No copies of this passage" and where(screen) == (A, 0)
+        await pilot.press("D")
+        assert said(screen) == "Nowhere to go back to"
         await pilot.press("j", "d")
         await pilot.pause()
         assert where(screen) == (B, 1)
+        assert said(screen) == "Copy 1 of 2: beta ¶2"
         assert screen.query_one(ArticleList).selected_id == B
         await pilot.press("d")
         await pilot.pause()
         assert where(screen) == (C, 2)
+        assert said(screen) == "Copy 2 of 2: gamma ¶3"
         await pilot.press("d")
         await pilot.pause()
         assert where(screen) == (B, 1)
+        assert said(screen) == "Copy 1 of 2: beta ¶2"
         await pilot.press("D")
         await pilot.pause()
         assert where(screen) == (A, 1)
-        assert screen.check_action("back", ()) is None
+        await pilot.press("D")
+        assert said(screen) == "Nowhere to go back to" and where(screen) == (A, 1)
 
 
 @sync
 async def test_d_from_a_copy_follows_its_own_copies_and_D_unwinds_the_stack(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("n", "j")
@@ -214,7 +235,7 @@ async def test_d_from_a_copy_follows_its_own_copies_and_D_unwinds_the_stack(corp
 
 @sync
 async def test_shared_words_are_highlighted_exactly_and_marked(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         reader = screen.query_one(Reader)
@@ -231,7 +252,7 @@ async def test_shared_words_are_highlighted_exactly_and_marked(corpus_dir: Path)
 
 @sync
 async def test_b_cycles_boilerplate_dim_show_hide(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         reader = screen.query_one(Reader)
@@ -241,26 +262,26 @@ async def test_b_cycles_boilerplate_dim_show_hide(corpus_dir: Path) -> None:
         assert prompt.plain.startswith("promo ")
         assert any(span.style == dim for span in prompt.spans)
         await pilot.press("b")
-        assert screen.boilerplate_mode == "show"
+        assert screen.reading.boilerplate == "show"
         prompt = reader.get_option_at_index(2).prompt
         assert isinstance(prompt, Content)
         assert prompt.plain.startswith("promo ")
         assert not any(span.style == dim for span in prompt.spans)
         await pilot.press("b")
-        assert screen.boilerplate_mode == "hide"
+        assert screen.reading.boilerplate == "hide"
         assert reader.option_count == 3
         assert not any("Subscribe" in prompt_text(reader, i) for i in range(3))
         await pilot.press("G")
         assert where(screen) == (A, 3)
         await pilot.press("b")
-        assert screen.boilerplate_mode == "dim"
+        assert screen.reading.boilerplate == "dim"
         assert reader.option_count == 4
         assert where(screen) == (A, 3)
 
 
 @sync
 async def test_side_panel_shows_copies_with_score_and_the_boilerplate_reason(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         side = screen.query_one(SidePanel)
@@ -284,7 +305,7 @@ async def test_side_panel_shows_copies_with_score_and_the_boilerplate_reason(cor
 
 @sync
 async def test_search_lists_matches_and_enter_jumps_to_the_passage(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("slash")
@@ -305,7 +326,7 @@ async def test_search_lists_matches_and_enter_jumps_to_the_passage(corpus_dir: P
 
 @sync
 async def test_overview_shows_the_overlap_matrix_and_opens_shared_passages(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("o")
@@ -327,7 +348,7 @@ async def test_overview_shows_the_overlap_matrix_and_opens_shared_passages(corpu
 
 @sync
 async def test_new_only_collapses_repeats_and_enter_expands_them(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("N", "n")
@@ -348,7 +369,7 @@ async def test_new_only_collapses_repeats_and_enter_expands_them(corpus_dir: Pat
 
 @sync
 async def test_S_cycles_the_sort_and_keeps_the_selection(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         articles = screen.query_one(ArticleList)
@@ -358,18 +379,21 @@ async def test_S_cycles_the_sort_and_keeps_the_selection(corpus_dir: Path) -> No
 
         assert ids() == [A, B, C]
         await pilot.press("S")
-        assert screen.sort == "date"
+        assert screen.reading.sort == "date"
         assert ids() == [B, A, C]
         assert articles.selected_id == A
         await pilot.press("S")
         assert ids() == [C, A, B]
+        await pilot.press("S")
+        assert screen.reading.sort == "unread"
+        assert ids() == [B, C, A], "the article being read (opened) goes after the unread ones"
         await pilot.press("S")
         assert ids() == [A, B, C]
 
 
 @sync
 async def test_y_copies_the_passage_text(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         await start(app, pilot)
         await pilot.press("j", "y")
@@ -380,7 +404,7 @@ async def test_y_copies_the_passage_text(corpus_dir: Path) -> None:
 async def test_help_lists_every_key_as_remapped_in_the_config(corpus_dir: Path, tmp_path: Path) -> None:
     settings = tmp_path / "config.toml"
     settings.write_text('[keymap]\nnext_passage = "J,down"\ntoggle_side_panel = "w"\n', encoding="utf-8")
-    app = BriefReaderApp([str(corpus_dir)], config=load_config(settings))
+    app = reader_app([str(corpus_dir)], config=load_config(settings))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("j")
@@ -407,7 +431,7 @@ async def test_help_lists_every_key_as_remapped_in_the_config(corpus_dir: Path, 
 
 @sync
 async def test_command_palette_runs_reader_actions(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         await start(app, pilot)
         await pilot.press("ctrl+p")
@@ -421,7 +445,7 @@ async def test_command_palette_runs_reader_actions(corpus_dir: Path) -> None:
 
 @sync
 async def test_chips_and_tagged_counts_come_from_the_screen_mapping(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         screen.chips = {(A, 0): ("quote", "[bold]claim")}
@@ -435,7 +459,7 @@ async def test_chips_and_tagged_counts_come_from_the_screen_mapping(corpus_dir: 
 
 @sync
 async def test_clicking_a_row_selects_the_article(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         assert await pilot.click(ArticleList, offset=(4, 3))
@@ -450,7 +474,7 @@ async def test_clicking_a_row_selects_the_article(corpus_dir: Path) -> None:
 async def test_loading_problems_are_notified_and_listed(corpus_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     paths = [str(corpus_dir), str(tmp_path / "missing [red].txt"), str(tmp_path / "empty.txt")]
-    app = BriefReaderApp(paths)
+    app = reader_app(paths)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await start(app, pilot)
         assert any("press ! to list them" in n.message for n in app._notifications)
@@ -478,7 +502,7 @@ async def test_a_bad_config_is_reported_not_raised(corpus_dir: Path, tmp_path: P
     settings = tmp_path / "config.toml"
     settings.write_text("tags = [\n", encoding="utf-8")
     config = load_config(settings)
-    app = BriefReaderApp([str(corpus_dir)], config=config)
+    app = reader_app([str(corpus_dir)], config=config)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await start(app, pilot)
         assert any(str(settings) in n.message for n in app._notifications)
@@ -501,7 +525,7 @@ async def test_the_real_analysis_runs_in_the_background(seeds: Path) -> None:
 
 @sync
 async def test_input_in_search_is_not_markup(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         await start(app, pilot)
         await pilot.press("slash")
@@ -560,7 +584,7 @@ async def test_hostile_markup_and_escapes_are_shown_literally(tmp_path: Path) ->
 
 @sync
 async def test_highlights_follow_the_theme(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         reader = screen.query_one(Reader)
@@ -575,25 +599,29 @@ async def test_highlights_follow_the_theme(corpus_dir: Path) -> None:
 
 
 @sync
-async def test_at_80_columns_the_side_panel_takes_the_lists_place(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+async def test_the_reading_column_keeps_60_columns_or_60_percent_when_the_side_panel_opens(
+    corpus_dir: Path,
+) -> None:
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(app, pilot)
-        articles = screen.query_one(ArticleList)
-        assert articles.display
+        articles, reader = screen.query_one(ArticleList), screen.query_one(Reader)
         await pilot.press("shift+tab")
         assert app.focused is articles
         await pilot.press("s")
         await pilot.pause()
-        assert not articles.display
         assert isinstance(app.focused, Reader)
-        await pilot.resize_terminal(120, 30)
+        for width in (80, 100, 120, 160, 200):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause()
+            assert reader.region.width >= min(0.6 * width, 60), width
+            assert articles.display == (width >= 150)
+        await pilot.press("l")
         await pilot.pause()
-        assert articles.display
-        await pilot.press("s")
-        await pilot.resize_terminal(80, 24)
+        assert not articles.display
+        await pilot.press("s", "l")
         await pilot.pause()
-        assert articles.display
+        assert articles.display and articles.region.width > 0
 
 
 @sync
@@ -609,3 +637,161 @@ async def test_the_cursor_stays_in_view_when_the_side_panel_narrows_the_reader()
         top = reader._index_to_line[reader.highlighted]
         visible = range(int(reader.scroll_y), int(reader.scroll_y) + reader.scrollable_content_region.height)
         assert top in visible
+
+
+@sync
+async def test_n_then_a_tag_key_before_the_store_opens_tags_what_n_brought_up(corpus_dir: Path) -> None:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "j", "3", "n", "1")
+        screen = await start(app, pilot)
+        assert screen.store is not None
+        assert sorted((a.article, a.target.passage, a.tag) for a in screen.store.all()) == [
+            (B, 1, "claim"), (C, 0, "key-fact")
+        ]
+        assert where(screen) == (C, 0)
+
+
+@sync
+async def test_reopening_the_corpus_returns_to_the_article_passage_and_modes(corpus_dir: Path) -> None:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("n", "j", "j", "b", "b", "N", "S")
+        app.theme = "gruvbox"
+        await pilot.press("q")
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        assert where(screen) == (B, 2)
+        reading = screen.reading
+        assert (reading.boilerplate, reading.new_only, reading.sort) == ("hide", True, "date")
+        assert app.theme == "gruvbox"
+        assert "leftovers hidden · new only" in str(screen.reader.border_subtitle)
+        rows = [prompt.plain for prompt in (o.prompt for o in screen.query_one(ArticleList).options)
+                if isinstance(prompt, Content)]
+        marked = [row.split("\n", 1)[0] for row in rows]
+        assert [row.startswith(("beta ✓", "Daily Wire ✓")) for row in marked] == [True, True, False]
+        assert marked[2].startswith("gamma Harbour")
+
+
+@sync
+async def test_a_broken_session_file_is_ignored_with_a_notice(corpus_dir: Path, isolated_dirs: Path) -> None:
+    state = isolated_dirs / "data" / "briefreader" / "session.json"
+    state.parent.mkdir(parents=True)
+    state.write_text("{not json", encoding="utf-8")
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await start(app, pilot)
+        assert where(screen) == (A, 0)
+        assert any("could not be read" in n.message for n in app._notifications)
+        await pilot.press("n", "q")
+    assert B in state.read_text(encoding="utf-8")
+
+
+@sync
+async def test_notes_show_in_the_reader_and_space_pages(corpus_dir: Path) -> None:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("j", "c", *"ask the union", "enter", *"second line", "ctrl+s")
+        await pilot.pause()
+        shown = prompt_text(screen.query_one(Reader), 1)
+        assert shown.endswith("✎ ask the union") and "second line" not in shown
+        await pilot.press("space")
+        assert where(screen) == (A, 3)
+        await pilot.press("shift+space")
+        assert where(screen) == (A, 0)
+
+
+@sync
+async def test_O_without_an_opener_copies_the_address(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.opener.opener", lambda: None)
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("O")
+        await pilot.pause()
+        assert app.clipboard == str((corpus_dir / "001_alpha.txt").resolve())
+        assert said(screen).startswith("No opener on this system; copied")
+
+
+@sync
+async def test_a_long_article_is_built_a_stretch_at_a_time_and_every_passage_reachable(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    body = "\n\n".join(f"Paragraph {number} of the long report." for number in range(1000))
+    (folder / "001_long.txt").write_text(f"title: Long\n\n{body}", encoding="utf-8")
+    (folder / "002_short.txt").write_text("title: Short\n\nOne.\n\nTwo.", encoding="utf-8")
+    app = BriefReaderApp([str(folder)], analyser=lambda *args: Analysis())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        reader = screen.query_one(Reader)
+        assert reader.option_count < 1000
+        await pilot.press("G")
+        assert where(screen) == ("001_long", 999)
+        assert "¶1000 of 1000" in str(reader.border_subtitle)
+        await pilot.press("g")
+        for _ in range(320):
+            await pilot.press("j")
+        await pilot.pause()
+        assert where(screen) == ("001_long", 320)
+        await pilot.press("3")
+        screen.nav.go_to(("001_long", 700))
+        await pilot.pause()
+        await pilot.press("k", "1")
+        assert screen.store is not None
+        tagged = sorted((a.target.passage, a.tag) for a in screen.store.all())
+        assert tagged == [(320, "claim"), (699, "key-fact")]
+        assert prompt_text(reader, reader.highlighted or 0).endswith(" key-fact ")
+
+
+@sync
+async def test_q_typed_right_after_a_tag_key_quits_once_the_tag_is_saved(
+    corpus_dir: Path, isolated_dirs: Path
+) -> None:
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "3", "q")
+        for _ in range(20):
+            if not app.is_running:
+                break
+            await pilot.pause(0.1)
+    assert app.return_code in (0, None)
+    store = open_store(isolated_dirs / "data" / "briefreader" / "annotations.json", read_only=True)
+    try:
+        assert [(a.article, a.target.passage, a.tag) for a in store.all()] == [(B, 0, "claim")]
+    finally:
+        store.close()
+
+
+@sync
+async def test_a_jump_lands_in_the_upper_third_of_the_reader() -> None:
+    app = BriefReaderApp([], analyser=lambda *args: Analysis())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        target = screen.corpus.articles[2]
+        screen.nav.go_to((target.id, 15))
+        await pilot.pause()
+        await pilot.pause()
+        reader = screen.query_one(Reader)
+        top = reader._index_to_line[reader.highlighted or 0] - int(reader.scroll_y)
+        assert where(screen) == (target.id, 15)
+        assert 0 <= top < reader.scrollable_content_region.height / 3
+
+
+@sync
+async def test_the_palette_offers_every_main_screen_action(corpus_dir: Path) -> None:
+    from tui.commands import PALETTE
+
+    app = reader_app([str(corpus_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start(app, pilot)
+        assert [title for title, action, _ in PALETTE if not hasattr(screen, f"action_{action}")] == []
+        await pilot.press("j")
+        await screen.run_action("copy_passage")
+        assert app.clipboard == f"Workers said {SHARED}"

@@ -1,4 +1,4 @@
-"""Pictures of the key screens on the bundled seeds at 100x30 (regenerate with --snapshot-update)."""
+"""Pictures of the key screens on the bundled seeds (regenerate with --snapshot-update)."""
 
 from __future__ import annotations
 
@@ -31,13 +31,15 @@ def keys(*pressed: str) -> Callable[[Pilot[Any]], Any]:
 
 
 @pytest.mark.parametrize(
-    "pressed",
+    ("pressed", "size"),
     [
-        pytest.param((), id="main"),
-        pytest.param(("j", "j", "j", "s"), id="side_panel"),
-        pytest.param(("o",), id="overview"),
-        pytest.param(("question_mark",), id="help"),
+        pytest.param((), SIZE, id="main"),
+        pytest.param((), (80, 24), id="main_80x24"),
+        pytest.param(("j", "j", "j", "s"), SIZE, id="side_panel"),
+        pytest.param(("j", "j", "j", "s"), (120, 40), id="side_panel_120x40"),
+        pytest.param(("o",), SIZE, id="overview"),
+        pytest.param(("question_mark",), SIZE, id="help"),
     ],
 )
-def test_screen(snap_compare: Any, pressed: tuple[str, ...]) -> None:
-    assert snap_compare(BriefReaderApp(config=Config()), terminal_size=SIZE, run_before=keys(*pressed))
+def test_screen(snap_compare: Any, pressed: tuple[str, ...], size: tuple[int, int]) -> None:
+    assert snap_compare(BriefReaderApp(config=Config()), terminal_size=size, run_before=keys(*pressed))

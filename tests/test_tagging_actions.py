@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from annotations.config import DEFAULT_TAGS
@@ -14,38 +16,52 @@ from annotations.corpus.models import Analysis, Corpus, Duplicate, PassageKey
 from annotations.store.store import Store, memory_store, open_store
 from annotations.store.tagging import Outcome
 from tests.app_helpers import sync
+from tui.delegation import delegate
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.sentence_picker import SentencePicker
 from tui.screens.tags_screen import TagsScreen
-from tui.tagging_actions import TaggingScreen
-from tui.tagging_keys import NOTE_CHIP, OVERRIDE_CHIPS, TAGGING_PALETTE, chips_for
+from tui.tagging import METHODS, TAGGING_ACTIONS, TaggingController
+from tui.tagging_keys import NOTE_CHIP, OVERRIDE_CHIPS, TAGGING_BINDINGS, TAGGING_PALETTE, chips_for
 
 SIZE = (140, 40)
 
 
-class Passages(TaggingScreen):
+@delegate("tagging", TAGGING_ACTIONS, METHODS)
+class Passages(Screen[None]):
     """A stand-in for the reader: a cursor on one passage, chips recomputed on every change."""
+
+    BINDINGS: list[Binding] = list(TAGGING_BINDINGS)
 
     def __init__(self, corpus: Corpus, analysis: Analysis | None = None) -> None:
         super().__init__()
         self.corpus = corpus
-        self.analysis = analysis
         self.cursor: PassageKey = (corpus.articles[1].id, 2)
         self.sentence: tuple[int, int] | None = None
         self.chips: dict[PassageKey, tuple[str, ...]] = {}
         self.visited: list[PassageKey] = []
+        self.tagging = TaggingController(
+            self, self.target, self.changed, lambda: analysis, self.visited.append
+        )
+
+    @property
+    def tagger(self):  # type: ignore[no-untyped-def]
+        return self.tagging.tagger
+
+    @property
+    def sentence_mode(self) -> bool:
+        return self.tagging.sentence_mode
 
     def compose(self) -> ComposeResult:
         yield Footer()
 
-    def tagging_target(self) -> tuple[PassageKey, tuple[int, int] | None]:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.tagging.check(action) if action in TAGGING_ACTIONS else True
+
+    def target(self) -> tuple[PassageKey, tuple[int, int] | None]:
         return self.cursor, self.sentence if self.sentence_mode else None
 
-    def tagging_changed(self, outcome: Outcome) -> None:
+    def changed(self, outcome: Outcome) -> None:
         self.chips = chips_for(self.tagger) if self.tagger else {}
-
-    def go_to(self, key: PassageKey, remember: bool = True) -> None:
-        self.visited.append(key)
 
 
 class ReaderApp(App[None]):
@@ -56,7 +72,7 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.passages)
-        self.passages.start_tagging(self.store, self.passages.corpus, "ana", DEFAULT_TAGS)
+        self.passages.tagging.start(self.store, self.passages.corpus, "ana", DEFAULT_TAGS)
 
 
 def reader(corpus: Corpus, analysis: Analysis | None = None, store: Store | None = None) -> ReaderApp:
@@ -189,4 +205,4 @@ def test_every_palette_entry_names_an_action() -> None:
         "pick_tag", "edit_note", "sentence_mode", "apply_to_copies", "cycle_override", "undo", "redo",
         "tags_screen", "export",
     }
-    assert all(callable(getattr(TaggingScreen, f"action_{action}", None)) for _, action, _ in TAGGING_PALETTE)
+    assert all(callable(getattr(Passages, f"action_{action}", None)) for _, action, _ in TAGGING_PALETTE)

@@ -20,7 +20,7 @@ from annotations.store.storage import StoreError
 from annotations.store.store import Store, memory_store, open_store
 from annotations.store.tagging import Tagger
 from tests.app_helpers import sync
-from tui.screens.excerpt import excerpt
+from tui.excerpt import excerpt
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportRequest, run_export
 from tui.screens.note_editor import NoteEditor
 from tui.screens.sentence_picker import SentencePicker

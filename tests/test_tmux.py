@@ -1,4 +1,9 @@
-"""The reader in a real terminal: it starts, shows the first article, tags a passage and quits cleanly."""
+"""The reader in a real terminal (tmux, on a socket of its own): keys typed ahead are never lost.
+
+Each test starts `python -m tui` in a detached tmux session, sends keys the way a user types them
+(some before the first frame), waits for what the screen must show, quits with `q`, and then
+reads the store file as a later briefreader would.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,13 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from annotations.corpus.loading import load_corpus, seeds_dir
 from annotations.store.store import open_store
 
 pytestmark = [
@@ -19,61 +27,130 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
 
+TIMEOUT = 30.0
+REPEATS = int(os.environ.get("BRIEFREADER_TMUX_REPEATS", "2"))
+"""Runs of each typed-ahead case (set BRIEFREADER_TMUX_REPEATS=10 to check for flakiness)."""
 FIRST_TITLE = "U.S. Secretary of State"
-TIMEOUT = 20.0
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+class Terminal:
+    """One briefreader in one tmux server of its own."""
 
+    def __init__(self, home: Path, workdir: Path) -> None:
+        self.socket = f"briefreader-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.home, self.workdir = home, workdir
+        self.code_file = workdir / f"exit-code-{self.socket}"
 
-def wait_for(condition, timeout: float = TIMEOUT) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
+    def tmux(self, *args: str) -> str:
+        command = ["tmux", "-L", self.socket, *args]
+        return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
+    def start(self, *paths: str, keys: str = "") -> None:
+        """Start the reader; `keys` are sent at once, before its first frame can be drawn."""
+        env = {
+            "XDG_CONFIG_HOME": str(self.home / "config"),
+            "XDG_DATA_HOME": str(self.home / "data"),
+            "HOME": str(self.home),
+            "TERM": "xterm-256color",
+        }
+        exports = " ".join(f"{name}={shlex.quote(value)}" for name, value in env.items())
+        arguments = " ".join(shlex.quote(path) for path in paths)
+        # COLUMNS/LINES from the test run would override the pane's real size.
+        app = f"env -u COLUMNS -u LINES {exports} {shlex.quote(sys.executable)} -m tui {arguments}"
+        command = f"{app}; echo $? > {shlex.quote(str(self.code_file))}"
+        root = str(Path(__file__).resolve().parents[1])
+        self.tmux("new-session", "-d", "-s", "reader", "-x", "120", "-y", "40", "-c", root, command)
+        if keys:
+            self.send(*keys.split())
 
-def test_briefreader_runs_in_tmux_and_quits_with_q(tmp_path: Path, isolated_dirs: Path) -> None:
-    session = f"briefreader-test-{os.getpid()}"
-    code_file = tmp_path / "exit-code"
-    env = {
-        "XDG_CONFIG_HOME": str(isolated_dirs / "config"),
-        "XDG_DATA_HOME": str(isolated_dirs / "data"),
-        "HOME": str(isolated_dirs),
-        "TERM": "xterm-256color",
-    }
-    exports = " ".join(f"{name}={shlex.quote(value)}" for name, value in env.items())
-    # COLUMNS/LINES from the test run would override the pane's real size.
-    app = f"env -u COLUMNS -u LINES {exports} {shlex.quote(sys.executable)} -m tui"
-    command = f"{app}; echo $? > {shlex.quote(str(code_file))}"
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(Path.cwd()), command)
-    try:
-        def screen() -> str:
-            return tmux("capture-pane", "-p", "-t", session)
+    def send(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", "reader", key)
 
-        assert wait_for(lambda: FIRST_TITLE in screen()), screen()
-        assert wait_for(lambda: "also in" in screen()), screen()
-        tmux("send-keys", "-t", session, "j")
-        assert wait_for(lambda: "¶2 of 17" in screen()), screen()
-        tmux("send-keys", "-t", session, "1")
-        assert wait_for(lambda: " key-fact " in screen()), screen()
-        for key in ("j", "s", "n", "o"):
-            tmux("send-keys", "-t", session, key)
-            time.sleep(0.2)
-        assert wait_for(lambda: "new" in screen() and "Overview" in screen()), screen()
-        tmux("send-keys", "-t", session, "Escape")
-        assert wait_for(lambda: "Overview" not in screen()), screen()
-        tmux("send-keys", "-t", session, "q")
-        assert wait_for(code_file.exists), screen()
-        assert wait_for(lambda: code_file.read_text().strip() != "")
-        assert code_file.read_text().strip() == "0"
-        store = open_store(isolated_dirs / "data" / "briefreader" / "annotations.json", read_only=True)
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "reader")
+
+    def wait_for(self, condition: Callable[[str], bool], what: str) -> str:
+        """Poll the pane until `condition` holds; fail with the pane's text after TIMEOUT."""
+        deadline = time.monotonic() + TIMEOUT
+        shown = ""
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if condition(shown):
+                return shown
+            time.sleep(0.05)
+        raise AssertionError(f"never saw {what}:\n{shown}")
+
+    def quit(self) -> int:
+        self.send("q")
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if self.code_file.exists() and self.code_file.read_text().strip():
+                return int(self.code_file.read_text())
+            time.sleep(0.05)
+        raise AssertionError(f"the reader did not quit:\n{self.screen()}")
+
+    def stop(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+    def saved(self) -> list[tuple[str, int, str | None]]:
+        store = open_store(self.home / "data" / "briefreader" / "annotations.json", read_only=True)
         try:
-            assert [(a.target.passage, a.tag) for a in store.all()] == [(1, "key-fact")]
+            return sorted((a.article, a.target.passage, a.tag) for a in store.all())
         finally:
             store.close()
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, isolated_dirs: Path) -> Iterator[Terminal]:
+    running = Terminal(isolated_dirs, tmp_path)
+    try:
+        yield running
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        running.stop()
+
+
+@pytest.fixture(scope="module")
+def seed_ids() -> list[str]:
+    return [article.id for article in load_corpus().articles]
+
+
+def test_briefreader_runs_in_tmux_and_quits_with_q(terminal: Terminal, seed_ids: list[str]) -> None:
+    terminal.start()
+    terminal.wait_for(lambda shown: FIRST_TITLE in shown and "also in" in shown, "the first article")
+    terminal.send("j")
+    terminal.wait_for(lambda shown: "¶2 of 17" in shown, "the second passage")
+    terminal.send("1")
+    terminal.wait_for(lambda shown: " key-fact " in shown, "the tag's chip")
+    terminal.send("j", "s", "n", "o")
+    terminal.wait_for(lambda shown: "Overview" in shown and "new" in shown, "the overview")
+    terminal.send("Escape")
+    terminal.wait_for(lambda shown: "Overview" not in shown, "the overview closing")
+    assert terminal.quit() == 0
+    assert terminal.saved() == [(seed_ids[0], 1, "key-fact")]
+
+
+@pytest.mark.parametrize("run", range(REPEATS))
+@pytest.mark.parametrize("corpus", ["files", "folder"])
+def test_n_then_a_tag_key_typed_before_the_first_frame_tags_the_next_article(
+    terminal: Terminal, seed_ids: list[str], corpus: str, run: int
+) -> None:
+    """The seeds as named files load before the first frame; as a folder, in a worker after it."""
+    files = [str(path) for path in sorted(seeds_dir().glob("*.txt"))]
+    paths = files if corpus == "files" else [str(seeds_dir())]
+    terminal.start(*paths, keys="n 3")
+    terminal.wait_for(lambda shown: " claim " in shown, "the claim chip on the second article")
+    assert terminal.quit() == 0
+    assert terminal.saved() == [(seed_ids[1], 0, "claim")]
+
+
+@pytest.mark.parametrize("run", range(REPEATS))
+def test_keys_in_the_first_moments_wait_and_apply_in_order(
+    terminal: Terminal, seed_ids: list[str], run: int
+) -> None:
+    terminal.start(str(seeds_dir()), keys="j j j 2 n 3 n n 4")
+    terminal.wait_for(lambda shown: " background " in shown, "the last tag's chip")
+    assert terminal.quit() == 0
+    assert terminal.saved() == sorted(
+        [(seed_ids[0], 3, "quote"), (seed_ids[1], 0, "claim"), (seed_ids[3], 0, "background")]
+    )

@@ -11,10 +11,11 @@ from textual.binding import Binding
 
 from annotations.config import Config, load_config
 from tui.commands import ReaderCommands
+from tui.excerpt import excerpt
 from tui.keymap import checked
 from tui.messages import CorpusShown
-from tui.screens.excerpt import excerpt
 from tui.screens.main import MainScreen
+from tui.workers import Analyser, real_analysis
 
 if TYPE_CHECKING:  # TinyDB loads after the first paint, with the store
     from annotations.store.store import Store
@@ -39,8 +40,11 @@ class BriefReaderApp(App[int]):
         config: Config | None = None,
         db: str | None = None,
         analyst: str = "",
+        analyser: Analyser = real_analysis,
     ) -> None:
         super().__init__()
+        self.analyser = analyser
+        """Runs the detectors; tests hand in a fixed analysis instead of running them."""
         self.paths = list(paths)
         self.config = config or Config()
         self.db = db
@@ -49,7 +53,7 @@ class BriefReaderApp(App[int]):
 
     def get_default_screen(self) -> MainScreen:
         """The reader is the base screen (no blank screen painted first)."""
-        return MainScreen(self.paths, self.config, analyst=self.analyst)
+        return MainScreen(self.paths, self.config, analyst=self.analyst, analyser=self.analyser)
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)

@@ -24,6 +24,8 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("Search", "search", "Find text across all articles"),
     ("New-only mode", "new_only", "Collapse passages already read in an earlier article"),
     ("Copy passage text", "copy_passage", "Copy the current passage to the clipboard"),
+    ("Open source", "open_source", "Open the article's web address or file with the system's opener"),
+    ("Toggle article list", "toggle_list", "Fold the article list away, or bring it back"),
     ("Cycle sort", "cycle_sort", "Sort the articles by file order, date or novelty"),
     ("Problems", "problems", "List files that could not be loaded and settings problems"),
     ("Help", "help", "Every key, as remapped in the settings"),

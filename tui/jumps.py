@@ -12,8 +12,8 @@ class Jumps:
     """A stack of places left by jumps, and the copy cycle in progress."""
 
     history: list[PassageKey] = field(default_factory=list)
-    cycle: tuple[PassageKey, int, PassageKey] | None = None
-    """(passage whose copies are visited, how many `d` so far, where the last one landed)."""
+    cycle: tuple[PassageKey, int, PassageKey, int] | None = None
+    """(passage whose copies are visited, how many `d` so far, where the last one landed, copies)."""
 
     def origin(self, here: PassageKey | None) -> PassageKey | None:
         """The passage whose copies `d` visits from `here`."""
@@ -30,8 +30,14 @@ class Jumps:
         key = (target.article, target.passage)
         if number == 0:
             self.remember(origin, key)
-        self.cycle = (origin, number, key)
+        self.cycle = (origin, number, key, len(duplicates))
         return key
+
+    def position(self) -> tuple[int, int]:
+        """Which copy the last `d` landed on, counting from 1, and how many there are."""
+        if self.cycle is None:
+            return 0, 0
+        return self.cycle[1] % self.cycle[3] + 1, self.cycle[3]
 
     def remember(self, here: PassageKey | None, target: PassageKey) -> None:
         """A jump from `here` to `target` is about to happen."""

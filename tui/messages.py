@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from annotations.corpus.models import Analysis, Corpus
+from annotations.corpus.models import Analysis, Article, Corpus
+from tui.background import Stopped
 
 
 @dataclass
@@ -20,6 +21,13 @@ class Progressed(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, Progressed)
+
+
+@dataclass
+class FirstArticleRead(Message):
+    """The first article is in memory while the rest still load: the reader can show it now."""
+
+    article: Article
 
 
 @dataclass
@@ -51,17 +59,13 @@ PROGRESS_STEP = 0.02
 """Progress reports closer together than this share are dropped (keeps the UI thread free)."""
 
 
-class Cancelled(Exception):
-    """The worker's result is no longer wanted."""
-
-
 def reporter(target: MessagePump, title: str, cancelled: Callable[[], bool]) -> Callable[[str, float], None]:
-    """A progress callback for a worker: posts throttled `Progressed`, raises Cancelled when asked to stop."""
+    """A progress callback for a worker: posts throttled `Progressed`, raises Stopped when asked to stop."""
     last = [-1.0]
 
     def report(stage: str, fraction: float) -> None:
         if cancelled():
-            raise Cancelled
+            raise Stopped
         if fraction - last[0] >= PROGRESS_STEP or fraction >= 1.0:
             last[0] = fraction
             target.post_message(Progressed(f"{title}: {stage}" if stage else title, fraction))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 
 from annotations.corpus.models import Annotation, PassageKey
-from tui.view import OVERRIDE_MARK
+from tui.view import NOTE_CHIP, OVERRIDE_MARK
 
 if TYPE_CHECKING:  # the tagger and its store load after the first paint
     from annotations.store.tagging import Tagger
@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # the tagger and its store load after the first paint
 TAGS_GROUP = Binding.Group("Tags", compact=True)
 """Number keys 1-9 share one footer entry."""
 
-NOTE_CHIP = "✎"
 SENTENCE_SUFFIX = " (sentence)"
 OVERRIDE_CHIPS = {True: f"{OVERRIDE_MARK} boilerplate", False: f"{OVERRIDE_MARK} article text"}
 """Chips for the analyst's boilerplate override: marked as leftover, or as article text."""
@@ -27,8 +26,9 @@ TAGGING_BINDINGS: list[Binding] = [
                 tooltip="Toggle the tag with this number on the passage (or sentence)")
         for n in range(1, 10)
     ),
-    Binding("t", "pick_tag", "Tag…", id="pick_tag", tooltip="Pick or create a tag by name"),
-    Binding("c", "edit_note", "Note", id="edit_note", tooltip="Write a note on the passage (or sentence)"),
+    Binding("t", "pick_tag", "Tag…", id="pick_tag", show=False, tooltip="Pick or create a tag by name"),
+    Binding("c", "edit_note", "Note", id="edit_note", show=False,
+            tooltip="Write a note on the passage (or sentence)"),
     Binding("v", "sentence_mode", "Sentences", id="sentence_mode", show=False,
             tooltip="Tag single sentences instead of whole passages"),
     Binding("A", "apply_to_copies", "Tag copies", id="apply_to_copies", show=False,
@@ -37,8 +37,8 @@ TAGGING_BINDINGS: list[Binding] = [
             tooltip="Cycle: detector decides / marked boilerplate / marked article text"),
     Binding("u", "undo", "Undo", id="undo"),
     Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
-    Binding("T", "tags_screen", "All tags", id="tags_screen", tooltip="List every annotation"),
-    Binding("e", "export", "Export", id="export", tooltip="Write the annotations to a file"),
+    Binding("T", "tags_screen", "All tags", id="tags_screen", show=False, tooltip="List every annotation"),
+    Binding("e", "export", "Export", id="export", show=False, tooltip="Write the annotations to a file"),
 ]
 """Actions TaggingScreen implements; the footer shows the everyday ones, help and the palette list all."""
 

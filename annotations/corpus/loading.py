@@ -49,8 +49,15 @@ def seeds_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "seeds"
 
 
-def load_corpus(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None) -> Corpus:
-    """Load every article under `paths` (the bundled seeds when none), collecting problems."""
+def load_corpus(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    progress: Progress | None = None,
+    first: Callable[[Article], None] | None = None,
+) -> Corpus:
+    """Load every article under `paths` (the bundled seeds when none), collecting problems.
+
+    `first` receives the first article as soon as it is read (a reader can show it while the rest load).
+    """
     given = [Path(path) for path in paths]
     if not given:
         given = [seeds_dir()]
@@ -64,6 +71,8 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress
     folders: list[str | None] = []
     for number, ((path, folder), article_id) in enumerate(zip(found, ids, strict=True), start=1):
         loaded = _load_one(path, article_id, problems)
+        if first is not None and loaded and not articles:
+            first(with_labels(loaded[:1], [folder])[0])
         articles += loaded
         folders += [folder] * len(loaded)
         if progress is not None:

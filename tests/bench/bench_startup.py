@@ -1,201 +1,124 @@
-"""Benchmark the reader's start-up and key latency against a bare Textual app.
+"""Benchmark the reader as a user sees it in a real terminal, against a bare Textual app in the same run.
 
-Run: python tests/bench/bench_startup.py [--repeats 5] [--articles 5000]
-Start-up on the seeds is measured the way a user sees it when tmux is installed: `briefreader`
-and the bare app each start in a 100x30 tmux pane, timed until their text is on screen. Every
-start-up is also measured headless at 100x30 in a fresh interpreter, from just before spawning it
-to the refresh that first shows text (the article's passages; the Static for the bare app).
-The large corpus (stories of about eight articles sharing paragraphs) is generated into a temp folder.
-Key latency: `j` (next passage) and `n` (next article) pressed while the analysis still runs and
-after it, timed from posting the key (as the terminal driver does) until the screen has refreshed.
+Run: python tests/bench/bench_startup.py [--articles 5000] [--presses 20] [--repeats 3]
+
+Everything runs in a 120x40 tmux pane on a tmux server of its own and is timed from the outside,
+by polling the pane: start-up until the first frame (the list's border), the first article's text
+and the copy highlights ("also in"); then key-to-screen latency for `j` (next passage), `n` (next
+article), `3` (a tag key, toggled) and `s` (side panel), while the analysis still runs and after
+it, each timed from sending the key until the pane shows its effect. The baseline is a bare
+Textual app (Header, OptionList, a Static counting keys, Footer) started and pressed the same way.
+The corpus (stories of about eight articles sharing paragraphs) is generated into a temp folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
+import re
 import shlex
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+SIZE = ("120", "40")
+TIMEOUT = 600.0
 
 BARE = """
 from textual.app import App
 from textual.widgets import Footer, Header, OptionList, Static
 
 class Bare(App):
+    presses = 0
+
     def compose(self):
         yield Header()
         yield OptionList(*[f"article {n}" for n in range(5)])
-        yield Static("Some article text to read.")
+        yield Static("Some article text to read.", id="text")
         yield Footer()
+
+    def on_key(self, event):
+        self.presses += 1
+        self.query_one("#text", Static).update(f"pressed {self.presses}")
 
 Bare().run()
 """
 
-SEEDS = "from tui.cli import main; main()"
-FIRST_SEED_TEXT = "U.S. Secretary of State Antony Blinken said"
+READER = "from tui.cli import main; main()"
 
 
-def in_tmux(script: str, needle: str, home: Path) -> float:
-    """Seconds from starting the script in a 100x30 tmux pane until `needle` is on screen."""
-    session = f"bench-startup-{os.getpid()}"
-    command = " ".join(shlex.quote(part) for part in (sys.executable, "-c", script))
-    config, data = shlex.quote(str(home / "config")), shlex.quote(str(home / "data"))
-    dirs = f"XDG_CONFIG_HOME={config} XDG_DATA_HOME={data}"
-    env = f"cd {shlex.quote(str(ROOT))} && env -u COLUMNS -u LINES TERM=xterm-256color {dirs} "
-    start = time.perf_counter()
-    size = ["-x", "100", "-y", "30"]
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, *size, env + command], check=True)
-    try:
-        while time.perf_counter() - start < 30:
-            capture = ["tmux", "capture-pane", "-p", "-t", session]
-            pane = subprocess.run(capture, capture_output=True, text=True)
-            if needle in pane.stdout:
-                return time.perf_counter() - start
-            time.sleep(0.005)
-        raise TimeoutError(needle)
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+class Pane:
+    """A program in a tmux pane of its own server; everything is timed by reading the pane."""
+
+    def __init__(self, home: Path) -> None:
+        self.socket = f"bench-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self.home = home
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True).stdout
+
+    def start(self, script: str, *args: str) -> float:
+        config, data = shlex.quote(str(self.home / "config")), shlex.quote(str(self.home / "data"))
+        program = " ".join(shlex.quote(part) for part in (sys.executable, "-c", script, *args))
+        command = (
+            f"cd {shlex.quote(str(ROOT))} && env -u COLUMNS -u LINES TERM=xterm-256color "
+            f"XDG_CONFIG_HOME={config} XDG_DATA_HOME={data} PYTHONPATH={shlex.quote(str(ROOT))} {program}"
+        )
+        started = time.perf_counter()
+        self.tmux("new-session", "-d", "-s", "bench", "-x", SIZE[0], "-y", SIZE[1], command)
+        return started
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "bench")
+
+    def until(self, condition: Callable[[str], bool], since: float) -> float:
+        """Seconds from `since` until the pane satisfies `condition`."""
+        while time.perf_counter() - since < TIMEOUT:
+            if condition(self.screen()):
+                return time.perf_counter() - since
+            time.sleep(0.002)
+        raise TimeoutError(self.screen())
+
+    def press(self, key: str, effect: Callable[[str, str], bool]) -> float:
+        """Seconds from sending `key` until `effect(before, now)` holds on the pane."""
+        before = self.screen()
+        started = time.perf_counter()
+        self.tmux("send-keys", "-t", "bench", key)
+        return self.until(lambda now: effect(before, now), started)
+
+    def stop(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
 
-HEADLESS_BARE = """
-import time
-from textual.app import App
-from textual.widgets import Footer, Header, OptionList, Static
-
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield OptionList(*[f"article {n}" for n in range(5)])
-        yield Static("Some article text to read.")
-        yield Footer()
-
-    def on_mount(self):
-        self.call_after_refresh(self.done)
-
-    def done(self):
-        print(time.time())
-        self.exit()
-
-Bare().run(headless=True, size=(100, 30))
-"""
-
-READER = """
-import sys, time
-from annotations.config import Config
-from tui.app import BriefReaderApp
-from tui.widgets.reader import Reader
-
-class Timed(BriefReaderApp):
-    def on_mount(self):
-        super().on_mount()
-        self.call_after_refresh(self.check)
-
-    def check(self):
-        if self.has_text():
-            self.done()
-        else:
-            self.set_timer(0.002, self.poll)
-
-    def poll(self):
-        if self.has_text():
-            self.screen.refresh()
-            self.call_after_refresh(self.done)
-        else:
-            self.set_timer(0.002, self.poll)
-
-    def has_text(self):
-        readers = self.screen.query(Reader)
-        return bool(readers and readers.first().option_count)
-
-    def done(self):
-        print(time.time())
-        self.exit()
-
-Timed(sys.argv[1:], config=Config()).run(headless=True, size=(100, 30))
-"""
-
-FIRST_PAINT = """
-import sys, time
-from annotations.config import Config
-from tui.app import BriefReaderApp
-
-class Timed(BriefReaderApp):
-    def on_mount(self):
-        super().on_mount()
-        self.call_after_refresh(self.done)
-
-    def done(self):
-        print(time.time())
-        self.exit()
-
-Timed(sys.argv[1:], config=Config()).run(headless=True, size=(100, 30))
-"""
-
-LATENCY = """
-import asyncio, json, sys, time
-from textual import events
-from annotations.config import Config
-from tui.app import BriefReaderApp
-from tui.widgets.reader import Reader
-
-async def press(app, key):
-    # Posted the way the terminal driver posts it (Pilot.press waits for an idle CPU instead).
-    reader = app.screen.query_one(Reader)
-    before = reader.current_key
-    start = time.perf_counter()
-    app.post_message(events.Key(key, key))
-    while reader.current_key == before:
-        await asyncio.sleep(0.001)
-    refreshed = asyncio.Event()
-    app.call_after_refresh(refreshed.set)
-    await refreshed.wait()
-    return time.perf_counter() - start
-
-async def main():
-    app = BriefReaderApp(sys.argv[1:], config=Config())
-    timings = {"j": [], "n": []}
-    started = time.perf_counter()
-    async with app.run_test(size=(100, 30)) as pilot:
-        while not (app.screen.query(Reader) and app.screen.query_one(Reader).option_count):
-            await asyncio.sleep(0.01)
-        for round in range(20):
-            for key in ("j", "n"):
-                if app.screen.analysed:
-                    break
-                timings[key].append(await press(app, key))
-                await asyncio.sleep(0.1)
-        while not app.screen.analysed:
-            await asyncio.sleep(0.05)
-        analysed = time.perf_counter() - started
-        after = {key: [await press(app, key) for _ in range(5)] for key in ("j", "n")}
-        print(json.dumps({"timings": timings, "after": after, "analysed": analysed}))
-        app.exit()
-
-asyncio.run(main())
-"""
+def passage(screen: str) -> str | None:
+    found = re.search(r"¶(\d+) of (\d+)", screen)
+    return found.group(0) if found else None
 
 
-def timed(script: str, *args: str) -> float:
-    """Seconds from spawning a fresh interpreter to the moment the script prints its time."""
-    start = time.time()
-    out = subprocess.run(
-        [sys.executable, "-c", script, *args], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
-    return float(out.strip().splitlines()[-1]) - start
+def article(screen: str) -> str | None:
+    """The reader's border title (the article's label): the titled border that is not a panel's."""
+    lines = screen.splitlines()
+    titles = re.findall(r"▔ ([^▔\s]+) ▔", lines[1]) if len(lines) > 1 else []
+    return next((title for title in titles if title not in ("Articles", "Passage")), None)
 
 
-def median(script: str, repeats: int, *args: str) -> float:
-    return statistics.median(timed(script, *args) for _ in range(repeats))
+EFFECTS: dict[str, Callable[[str, str], bool]] = {
+    "j": lambda before, now: passage(now) != passage(before),
+    "n": lambda before, now: article(now) is not None and article(now) != article(before),
+    "3": lambda before, now: now.count(" claim ") != before.count(" claim "),
+    "s": lambda before, now: ("Passage" in now) != ("Passage" in before),
+}
+
+
+def analysing(screen: str) -> bool:
+    return "Analysing" in screen or "Loading" in screen
 
 
 def generate(folder: Path, count: int) -> None:
@@ -218,51 +141,68 @@ def generate(folder: Path, count: int) -> None:
         (folder / f"{number:05d}_story.txt").write_text(text, encoding="utf-8")
 
 
-def latency(folder: Path) -> dict[str, object]:
-    out = subprocess.run(
-        [sys.executable, "-c", LATENCY, str(folder)], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+def bare_figures(home: Path, repeats: int, presses: int) -> dict[str, list[float]]:
+    figures: dict[str, list[float]] = {"start": [], "key": []}
+    for _ in range(repeats):
+        pane = Pane(home)
+        try:
+            started = pane.start(BARE)
+            figures["start"].append(pane.until(lambda shown: "Some article text" in shown, started))
+            for number in range(1, presses + 1):
+                figures["key"].append(pane.press("j", lambda _, now, n=number: f"pressed {n}" in now))
+        finally:
+            pane.stop()
+    return figures
+
+
+def reader_figures(home: Path, folder: Path, presses: int) -> dict[str, list[float]]:
+    """One run of the reader on the corpus: start-up, then keys during and after the analysis."""
+    figures: dict[str, list[float]] = {}
+    pane = Pane(home)
+    try:
+        started = pane.start(READER, str(folder))
+        figures["first frame"] = [pane.until(lambda shown: "Articles" in shown, started)]
+        figures["first text"] = [pane.until(lambda shown: passage(shown) is not None, started)]
+        for phase in ("during", "after"):
+            if phase == "after":
+                figures["highlights"] = [pane.until(lambda shown: "also in" in shown, started)]
+                pane.until(lambda shown: not analysing(shown), started)
+            for _ in range(presses):
+                for key, effect in EFFECTS.items():
+                    if phase == "during" and not analysing(pane.screen()):
+                        break
+                    figures.setdefault(f"{key} {phase}", []).append(pane.press(key, effect))
+    finally:
+        pane.stop()
+    return figures
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--presses", type=int, default=20)
+    parser.add_argument("--repeats", type=int, default=3)
     options = parser.parse_args()
-    print(f"{'measurement':<52} {'seconds':>8}")
-    if shutil.which("tmux"):
-        keeper = f"bench-keeper-{os.getpid()}"  # keeps the tmux server up between runs
-        subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 3600"], check=True)
-        try:
-            with tempfile.TemporaryDirectory() as home:
-                runs = range(options.repeats)
-                bare = statistics.median(in_tmux(BARE, "Some article text", Path(home)) for _ in runs)
-                seeds = statistics.median(in_tmux(SEEDS, FIRST_SEED_TEXT, Path(home)) for _ in runs)
-        finally:
-            subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
-        print(f"{'tmux: bare app (Header, Footer, OptionList, Static)':<52} {bare:8.3f}")
-        label = "tmux: briefreader on the seeds, first article text"
-        print(f"{label:<52} {seeds:8.3f}   ratio {seeds / bare:.2f}")
-    bare = median(HEADLESS_BARE, options.repeats)
-    seeds = median(READER, options.repeats)
-    print(f"{'headless: bare app':<52} {bare:8.3f}")
-    label = "headless: reader on the seeds, first article text"
-    print(f"{label:<52} {seeds:8.3f}   ratio {seeds / bare:.2f}")
     with tempfile.TemporaryDirectory() as temp:
-        folder = Path(temp)
+        home, folder = Path(temp) / "home", Path(temp) / "corpus"
+        folder.mkdir()
         generate(folder, options.articles)
-        label = f"{options.articles} articles"
-        print(f"{label + ', first paint (progress bar)':<52} {median(FIRST_PAINT, 3, str(folder)):8.3f}")
-        print(f"{label + ', first article text':<52} {median(READER, 3, str(folder)):8.3f}")
-        result = latency(folder)
-        print(f"{label + ', analysis done (highlights shown)':<52} {result['analysed']:8.3f}")
-        for phase, note in (("timings", "while analysing"), ("after", "after analysis")):
-            for key, name in (("j", "next passage"), ("n", "next article")):
-                values = result[phase][key]
-                if values:
-                    stats = f"{statistics.median(values):8.3f} / {max(values):.3f}"
-                    print(f"{label + f', {key} ({name}) {note}':<52} {stats}  median / max of {len(values)}")
+        bare = bare_figures(home, options.repeats, options.presses)
+        reader = reader_figures(home, folder, options.presses)
+    base_start, base_key = statistics.median(bare["start"]), statistics.median(bare["key"])
+    print(f"{options.articles} generated articles, 120x40 tmux pane; seconds (ratio to the bare app)")
+    print(f"{'measurement':<34} {'p50':>8} {'p95':>8} {'ratio p50':>10} {'n':>4}")
+    print(f"{'bare app: first frame':<34} {base_start:8.3f} {percentile(bare['start'], 0.95):8.3f} {1:10.2f}")
+    print(f"{'bare app: key to screen':<34} {base_key:8.3f} {percentile(bare['key'], 0.95):8.3f} {1:10.2f}")
+    for name, values in reader.items():
+        base = base_start if name in ("first frame", "first text", "highlights") else base_key
+        p50, p95 = statistics.median(values), percentile(values, 0.95)
+        print(f"{'reader: ' + name:<34} {p50:8.3f} {p95:8.3f} {p50 / base:10.2f} {len(values):4d}")
 
 
 if __name__ == "__main__":

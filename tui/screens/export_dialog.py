@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from annotations.corpus.models import Analysis, Corpus
 from annotations.exchange.export import FORMATS, ExportOptions, export_text, write_output
 from annotations.store.store import Store
-from tui.screens.excerpt import excerpt
+from tui.excerpt import excerpt
 
 EXTENSIONS = {"jsonl": "jsonl", "json": "json", "csv": "csv", "md": "md", "w3c": "jsonld"}
 FORMAT_LABELS = {

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -16,89 +16,107 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
 from annotations.config import Config
-from annotations.corpus.models import Analysis, Article, Boilerplate, Corpus, PassageKey
-from tui.jumps import Jumps
-from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, CorpusShown, Progressed
-from tui.screens.workers import CorpusWorkers
-from tui.story_view import story_articles, story_repeats
-from tui.tagging_actions import TaggingScreen
+from annotations.corpus.models import Analysis, Boilerplate, Corpus, PassageKey
+from tui import navigation, workers
+from tui.delegation import delegate
+from tui.messages import (
+    AnalysisFailed,
+    AnalysisFinished,
+    CorpusLoaded,
+    CorpusShown,
+    FirstArticleRead,
+    Progressed,
+)
+from tui.redraw import changed_chips, look, with_overrides
+from tui.session import load_session, resume, save_session, snapshot
+from tui.tagging import METHODS, TAGGING_ACTIONS, TaggingController, Target
 from tui.tagging_keys import TAGGING_BINDINGS, chips_for
-from tui.view import SORTS, ordered
+from tui.view import corpus_summary, problem_notices
 from tui.widgets.article_list import ArticleList
-from tui.widgets.reader import BOILERPLATE_MODES, Look, Reader
+from tui.widgets.reader import Look, Reader
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.status import StatusBar
+from tui.workers import Analyser, real_analysis
 
 if TYPE_CHECKING:  # the store and the detectors load after the first paint
     from annotations.store.store import Store
-    from annotations.store.tagging import Outcome
-    from tui.tagging_actions import Target
+    from annotations.store.tagging import Outcome, Tagger
 
-GREYED = ("next_duplicate", "back", "overview", "copy_passage", "problems")
-"""Actions whose availability changes while reading."""
+READER_ACTIONS = ("copy_passage", "open_source")
+"""The reader's own keys, also run from the command palette (which runs the screen's actions)."""
 
-
-# gc.freeze() after loading and after analysis: the corpus and its analysis live until exit, and
-# collections scanning their millions of objects paused keypresses by 100 ms and more.
+# gc.freeze() after loading and analysis: they live until exit, and collecting their objects paused keys.
 
 
-class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
-    """Owns the corpus, the analysis, the reading state and the tagger; its children only draw."""
+@delegate("tagging", TAGGING_ACTIONS, METHODS, gate="when_loaded")
+@delegate("nav", navigation.ACTIONS, gate="when_loaded")
+@delegate("nav", ("quit", "help"))
+@delegate("reader", READER_ACTIONS, {name: f"action_{name}" for name in READER_ACTIONS}, gate="when_loaded")
+class MainScreen(Screen[None], inherit_bindings=False):
+    """Owns the corpus, the analysis and the reading state; its children only draw, the tagger tags."""
 
-    analysis: Analysis
-    """Empty until the analysis finishes, never None here."""
-
-    # Not inherited, so the footer shows the reading and tagging keys the analyst uses most first.
+    # `?` and `q` first, so the footer shows them at any width; then the keys used most.
     BINDINGS = [
         *Screen.BINDINGS,
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        *TAGGING_BINDINGS,
         Binding("n", "next_article", "Next article", id="next_article"),
-        Binding("p", "previous_article", "Prev article", id="previous_article", show=False),
         Binding("right_square_bracket", "next_story", "Next story", id="next_story", show=False,
                 tooltip="First article of the next story (n and p stay within a story)"),
         Binding("left_square_bracket", "previous_story", "Prev story", id="previous_story", show=False,
                 tooltip="First article of the previous story"),
         Binding("z", "fold_story", "Fold story", id="fold_story", show=False,
                 tooltip="Fold the story's articles under its header in the list, or unfold them"),
+        Binding("p", "previous_article", "Prev article", id="previous_article", show=False),
         Binding("d", "next_duplicate", "Go to copy", id="next_duplicate"),
         Binding("D", "back", "Back", id="back", show=False),
-        Binding("b", "cycle_boilerplate", "Boilerplate", id="cycle_boilerplate"),
-        *TAGGING_BINDINGS,
+        Binding("b", "cycle_boilerplate", "Boilerplate", id="cycle_boilerplate", show=False),
         Binding("s", "toggle_side_panel", "Side panel", id="toggle_side_panel"),
-        Binding("o", "overview", "Overview", id="overview"),
-        Binding("slash", "search", "Search", id="search"),
+        Binding("l", "toggle_list", "List", id="toggle_list", show=False,
+                tooltip="Show or fold the article list"),
+        Binding("o", "overview", "Overview", id="overview", show=False),
+        Binding("slash", "search", "Search", id="search", show=False),
         Binding("N", "new_only", "New only", id="new_only", show=False),
-        Binding("y", "copy_passage", "Copy text", id="copy_passage", show=False),
         Binding("S", "cycle_sort", "Sort", id="cycle_sort", show=False),
         Binding("exclamation_mark", "problems", "Problems", id="problems", show=False),
-        Binding("question_mark", "help", "Help", id="help"),
+        # Reached only while the reader is still empty, so the keys typed ahead wait for the text.
+        Binding("j", "next_passage", "Next passage", id="next_passage", show=False),
+        Binding("k", "previous_passage", "Previous passage", id="previous_passage", show=False),
+        Binding("g", "first_passage", "First passage", id="first_passage", show=False),
+        Binding("G", "last_passage", "Last passage", id="last_passage", show=False),
     ]
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    """Below 100 columns the open side panel takes the article list's place."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (150, "-roomy")]
+    """Below 150 columns the open side panel folds the article list, so the reader keeps 60 columns."""
 
     chips: var[dict[PassageKey, tuple[str, ...]]] = var(dict, init=False, always_update=True)
-    """Tags shown as chips after each passage; the tagging UI sets this."""
+    """Tags shown as chips after each passage; the tagger's changes set this."""
 
     def __init__(
-        self, paths: Sequence[str], config: Config, store: Store | None = None, analyst: str = ""
+        self, paths: Sequence[str], config: Config, analyst: str = "", analyser: Analyser = real_analysis
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.config = config
-        self.store = store
+        self.store: Store | None = None
         self.analyst = analyst or "analyst"
+        self.analyser = analyser
         self.corpus = Corpus("", ())
         self.analysis = Analysis()
+        """Empty until the analysis finishes; the one copy the screen and the tagger use."""
         self.detected: dict[PassageKey, Boilerplate] = {}
         """The detector's leftovers before the analyst's overrides (to re-apply them when `m` changes one)."""
         self.analysed = False
-        self.sort = SORTS[0]
-        self.boilerplate_mode = BOILERPLATE_MODES[0]
-        self.new_only = False
-        self.expanded: set[PassageKey] = set()
-        self.jumps = Jumps()
-        self.article_id: str | None = None
-        self._greyed: tuple[bool | None, ...] = ()
+        self.awaiting_corpus = True
+        self.early: list[Callable[[], None]] = []
+        """Keys pressed before the corpus was loaded, in order."""
+        self.nav = navigation.Navigator(self)
+        self.reading = self.nav.reading
+        self.tagging = TaggingController(
+            self, self.tagging_target, self.tagging_changed, lambda: self.analysis if self.analysed else None,
+            self.nav.go_to, self.update_title, self.say,
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,312 +129,175 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.query_one(SidePanel).display = False
-        self.query_one(Reader).focus()
-        if self.few_files():
+        self.reader.focus()
+        self.session, problem = load_session(self.paths)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+        if workers.few_files(self.paths):
             from annotations.corpus.loading import load_corpus
 
-            self._loaded(load_corpus(self.paths))
+            self.on_corpus_loaded(CorpusLoaded(load_corpus(self.paths)))
         else:
-            self.load()
+            self.query_one(StatusBar).reveal()
+            self.run_worker(
+                partial(workers.load, self, self.paths),
+                thread=True, exclusive=True, group="load", description="loading",
+            )
 
     @property
     def reader(self) -> Reader:
         return self.query_one(Reader)
 
     @property
-    def order(self) -> list[Article]:
-        return ordered(self.corpus, self.analysis, self.sort)
-
-    @property
-    def article(self) -> Article | None:
-        return None if self.article_id is None else self.corpus.article(self.article_id)
+    def tagger(self) -> Tagger | None:
+        return self.tagging.tagger
 
     def on_progressed(self, message: Progressed) -> None:
         self.query_one(StatusBar).report(message.stage, message.fraction)
 
-    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        self._loaded(message.corpus)
+    def on_first_article_read(self, message: FirstArticleRead) -> None:
+        """Show the first article while the others load (unless a session will open another one)."""
+        if self.awaiting_corpus and (self.session is None or self.session.article is None):
+            self.reader.show(message.article, self._look(), 0)
+            self.reader.hold_keys = bool(self.early)
 
-    def _loaded(self, corpus: Corpus) -> None:
-        self.corpus = corpus
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        corpus = self.corpus = message.corpus
+        self.awaiting_corpus = False
+        self.reader.hold_keys = False
         gc.freeze()
         if not self.corpus.articles:
             from tui.screens.problems import NothingLoadedScreen
 
             self.app.push_screen(NothingLoadedScreen(self.corpus.problems))
             return
-        self._report_problems()
-        self.article_id = self.corpus.articles[0].id
-        self._show_list()
-        self._show_reader(0)
-        self._update_title()
-        if self.store is not None:
-            self._start()
-        else:
-            self.call_after_refresh(self.post_message, CorpusShown())
+        for line in problem_notices(self.corpus, self.config):
+            self.notify(line, severity="warning", markup=False)
+        previewed = self.reader.article
+        passage = resume(self.session, self.reading, corpus, self.app)
+        if previewed is not None and previewed.id == self.reading.article_id:
+            passage = self.reader.current or 0  # keep the moves made while the rest loaded
+        self.reading.reorder(corpus, self.analysis)
+        self.show_list()
+        self.show_reader(passage)
+        self.nav.mark_read(self.reading.article_id)
+        self.update_title()
+        self.call_after_refresh(self.post_message, CorpusShown())
+        early, self.early = self.early, []
+        for action in early:
+            action()
 
     def use_store(self, store: Store) -> None:
-        """The store is open (after the first paint): tag and analyse once the corpus is there too."""
+        """The store is open (after the first paint): place the annotations, then analyse."""
         self.store = store
         if self.corpus.articles and self.tagger is None:
-            self._start()
-
-    def _start(self) -> None:
-        """Place the annotations, then analyse with the analyst's boilerplate overrides."""
-        assert self.store is not None
-        self.start_tagging(self.store, self.corpus, self.analyst, self.config.tags)
-        self.analyse(self.store.overrides())
+            self.tagging.start(store, self.corpus, self.analyst, self.config.tags)
+            overrides = store.overrides()
+            analyse = partial(workers.analyse, self, self.corpus, self.config, overrides, self.analyser)
+            self.run_worker(analyse, thread=True, exclusive=True, group="analysis", description="analysis")
 
     def on_analysis_finished(self, message: AnalysisFinished) -> None:
         analysis = message.analysis
         self.detected = analysis.detected
-        self.analysis, self.analysed = self._overridden(analysis), True
+        self.analysis, self.analysed = with_overrides(analysis, self.detected, self.store), True
         gc.freeze()
         self.query_one(StatusBar).finish()
-        self._show_list()
-        self._show_reader()
-        self._update_title()
+        self.reading.reorder(self.corpus, self.analysis)
+        self.show_list()
+        self.show_reader()
+        self.update_title()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.query_one(StatusBar).finish()
         self.notify(f"Analysis failed: {message.error}", severity="error", markup=False)
 
-    def _overridden(self, analysis: Analysis) -> Analysis:
-        """The analysis with the analyst's current overrides over the detector's leftovers."""
-        from annotations.analysis import apply_overrides
-
-        if self.store is None:
-            return analysis
-        return replace(analysis, boilerplate=apply_overrides(self.detected, self.store.overrides()))
-
     def tagging_target(self) -> Target | None:
+        self.nav.catch_up()
         key = self.reader.current_key if self.is_mounted else None
         return None if key is None else (key, None)
 
     def tagging_changed(self, outcome: Outcome) -> None:
-        """Redraw chips and sentence underlines; leftovers follow an override (`m`) at once."""
-        if self.tagger is None:
+        """Redraw what a change touched (everything when it names no passage): chips, leftovers (`m`)."""
+        if (tagger := self.tagger) is None:
             return
-        chips = chips_for(self.tagger)
-        overridden = self._overridden(self.analysis) if self.analysed else self.analysis
-        if overridden.boilerplate != self.analysis.boilerplate:
-            self.analysis = overridden
-            self._update_title()
-        elif chips == self.chips and self._sentence_spans() == self.reader.look.sentences:
-            return  # already on screen (redrawing a long article list costs)
-        self.chips = chips
+        keys = outcome.keys
+        chips, moved = changed_chips(tagger, self.chips, keys) if keys else (chips_for(tagger), True)
+        if moved and self.analysed:
+            self.analysis = with_overrides(self.analysis, self.detected, self.store)
+        self.set_reactive(MainScreen.chips, chips)
+        if keys:
+            self.redraw_passages(keys)
+        else:
+            self.watch_chips()
 
-    def _report_problems(self) -> None:
-        count = len(self.corpus.problems) + (1 if self.config.problem else 0)
-        if self.config.problem:
-            self.notify(self.config.problem, severity="warning", markup=False)
-        if self.corpus.problems:
-            self.notify(
-                f"{count} problem(s) while loading; press ! to list them", severity="warning", markup=False
-            )
-
-    def _update_title(self) -> None:
-        articles = self.corpus.articles
-        passages = sum(len(article.passages) for article in articles)
-        copied = sum(1 for duplicates in self.analysis.duplicates.values() if duplicates)
-        self.title = "briefreader"
-        self.sub_title = (
-            f"{self.corpus.name} · {len(articles)} articles · {passages} passages · "
-            f"{copied} copied · {len(self.analysis.boilerplate)} boilerplate"
-            + (" · tagging sentences" if self.sentence_mode else "")
-        )
-
-    def sentence_mode_changed(self) -> None:
-        self._update_title()
+    def update_title(self) -> None:
+        self.title, self.sub_title = "briefreader", corpus_summary(self.corpus, self.analysis)
+        self.reader.modes = self.reading.modes(self.tagging.sentence_mode)
 
     def _look(self) -> Look:
-        labels = {article.id: article.label for article in self.corpus.articles}
-        return Look(
-            analysis=self.analysis,
-            chips=self.chips,
-            labels=labels,
-            boilerplate=self.boilerplate_mode,
-            repeats=story_repeats(self.order, self.analysis) if self.new_only else {},
-            expanded=frozenset(self.expanded),
-            sentences=self._sentence_spans(),
+        return look(self.analysis, self.reading, self.chips, self.tagger)
+
+    def show_list(self) -> None:
+        reading = self.reading
+        self.query_one(ArticleList).show(
+            reading.order, self.analysis, self.chips, reading.article_id, reading.read, reading.stories_by
         )
 
-    def _sentence_spans(self) -> dict[PassageKey, tuple[tuple[int, int], ...]]:
-        """The current article's tagged sentences, as offsets in their passage's text."""
-        article = self.article
-        if self.tagger is None or article is None:
-            return {}
-        found: dict[PassageKey, list[tuple[int, int]]] = {}
-        for start, end, _ in self.tagger.spans(article.id):
-            for passage in article.passages:
-                if passage.start <= start < passage.end:
-                    found.setdefault((article.id, passage.index), []).append(
-                        (start - passage.start, end - passage.start)
-                    )
-                    break
-        return {key: tuple(spans) for key, spans in found.items()}
-
-    def _show_list(self) -> None:
-        by = "latest" if self.sort == "date" else "size"
-        self.query_one(ArticleList).show(self.order, self.analysis, self.chips, self.article_id, by)
-
-    def _show_reader(self, passage: int | None = None) -> None:
-        self.reader.show(self.article, self._look(), passage)
+    def show_reader(self, passage: int | None = None) -> None:
+        self.reader.show(self.reading.article, self._look(), passage)
 
     def watch_chips(self) -> None:
-        self._show_list()
-        self._show_reader()
+        self.show_list()
+        self.show_reader()
+
+    def redraw_passages(self, keys: Sequence[PassageKey]) -> None:
+        """Redraw only the passages and list rows a change touched."""
+        self.query_one(ArticleList).update_rows(
+            [a for a in (self.reading.by_id.get(i) for i in dict.fromkeys(k[0] for k in keys)) if a],
+            self.analysis, self.chips, self.reading.read,
+        )
+        article = self.reading.article
+        if article is not None and any(key[0] == article.id for key in keys):
+            self.reader.redraw(self._look(), [key[1] for key in keys if key[0] == article.id])
 
     @on(OptionList.OptionHighlighted, "#articles")
     def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_id is not None and event.option_id != self.article_id:
-            self.article_id = event.option_id
-            self.jumps.moved(None)
-            self._show_reader(0)
+        if event.option_id is not None and event.option_id != self.reading.article_id:
+            self.nav.jumps.moved(None)
+            self.nav.open_article(event.option_id, 0)
 
     def on_reader_passage_focused(self, message: Reader.PassageFocused) -> None:
-        self.jumps.moved(message.key)
+        self.nav.jumps.moved(message.key)
+        if message.key is not None:
+            self.reading.passage = message.key[1]
         side = self.query_one(SidePanel)
         if side.display:
             side.show(self.corpus, self.analysis, message.key)
-        self._refresh_footer()
 
     def on_reader_marker_chosen(self, message: Reader.MarkerChosen) -> None:
-        self.expanded.add(message.key)
-        self._show_reader()
-
-    def go_to(self, key: PassageKey, remember: bool = True) -> None:
-        """Show passage `key`, remembering where the reader was so `D` can come back."""
-        if remember:
-            self.jumps.remember(self.reader.current_key, key)
-        if self.new_only:
-            self.expanded.add(key)
-        self.article_id = key[0]
-        self._show_reader(key[1])
-        self.query_one(ArticleList).select(key[0])
-        self._refresh_footer()
-
-    def _refresh_footer(self) -> None:
-        """Refresh the bindings only when one became (un)available: the footer rebuilds on each refresh."""
-        state = tuple(self.check_action(action, ()) for action in GREYED)
-        if state != self._greyed:
-            self._greyed = state
-            self.refresh_bindings()
+        self.reading.expanded.add(message.key)
+        self.show_reader()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        here = self.reader.current_key if self.is_mounted else None
-        if action == "next_duplicate":
-            origin = self.jumps.origin(here)
-            return bool(origin and self.analysis.duplicates_of(*origin)) or None
-        if action == "back":
-            return bool(self.jumps.history) or None
-        if action in ("overview", "search", "cycle_sort", "new_only", "next_article", "previous_article"):
-            return bool(self.corpus.articles) or None
-        if action in ("next_story", "previous_story", "fold_story"):
-            return len(self.analysis.stories) > 1 or None
-        if action == "copy_passage":
-            return here is not None or None
-        if action == "problems":
-            return bool(self.corpus.problems or self.config.problem) or None
-        return super().check_action(action, parameters)
+        return self.tagging.check(action) if action in TAGGING_ACTIONS else True
 
-    def action_next_article(self) -> None:
-        self.query_one(ArticleList).move_in_story(1)
+    def when_loaded(self, action: Callable[[], None]) -> None:
+        """Run a reading key now, or once the corpus is in memory (keys typed ahead wait, in order)."""
+        if self.corpus.articles:
+            action()
+        elif self.awaiting_corpus:
+            self.early.append(action)
+            self.reader.hold_keys = True
 
-    def action_previous_article(self) -> None:
-        self.query_one(ArticleList).move_in_story(-1)
+    def on_unmount(self) -> None:
+        """Remember where the analyst was, for the next run on this corpus."""
+        kept = snapshot(self.reading, self.app.theme)
+        if self.corpus.articles and (problem := save_session(self.paths, kept)):
+            self.log.warning(problem)
 
-    def action_next_story(self) -> None:
-        self.query_one(ArticleList).move_story(1)
+    def on_reader_said(self, message: Reader.Said) -> None:
+        self.say(message.line)
 
-    def action_previous_story(self) -> None:
-        self.query_one(ArticleList).move_story(-1)
-
-    def action_fold_story(self) -> None:
-        self.query_one(ArticleList).toggle_fold()
-
-    def action_next_passage(self) -> None:
-        self.reader.action_cursor_down()
-
-    def action_previous_passage(self) -> None:
-        self.reader.action_cursor_up()
-
-    def action_first_passage(self) -> None:
-        self.reader.action_first()
-
-    def action_last_passage(self) -> None:
-        self.reader.action_last()
-
-    def action_next_duplicate(self) -> None:
-        """Jump to the next copy of the passage; repeating `d` cycles through all its copies."""
-        key = self.jumps.next_copy(self.reader.current_key, self.analysis)
-        if key is not None:
-            self.go_to(key, remember=False)
-
-    def action_back(self) -> None:
-        key = self.jumps.back()
-        if key is not None:
-            self.go_to(key, remember=False)
-
-    def action_cycle_boilerplate(self) -> None:
-        modes = BOILERPLATE_MODES
-        self.boilerplate_mode = modes[(modes.index(self.boilerplate_mode) + 1) % len(modes)]
-        names = {"dim": "dimmed", "show": "shown", "hide": "hidden"}
-        self.notify(f"Boilerplate {names[self.boilerplate_mode]}")
-        self._show_reader()
-
-    def action_toggle_side_panel(self) -> None:
-        side = self.query_one(SidePanel)
-        side.display = not side.display
-        self.set_class(side.display, "-side-open")
-        if side.display:
-            side.show(self.corpus, self.analysis, self.reader.current_key)
-        if self.focused is not None and not self.focused.display:
-            self.reader.focus()
-
-    def action_new_only(self) -> None:
-        self.new_only = not self.new_only
-        self.expanded.clear()
-        self.notify("New-only: repeats collapsed" if self.new_only else "New-only off: every passage shown")
-        self._show_reader()
-
-    def action_cycle_sort(self) -> None:
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.query_one(ArticleList).border_subtitle = f"by {self.sort}"
-        self.notify(f"Articles sorted by {self.sort}")
-        self._show_list()
-        if self.new_only:
-            self._show_reader()
-
-    def action_copy_passage(self) -> None:
-        key, article = self.reader.current_key, self.article
-        if key is None or article is None:
-            return
-        text = article.passages[key[1]].text
-        self.app.copy_to_clipboard(text)
-        self.notify(f"Copied {article.label} ¶{key[1] + 1} ({len(text)} characters)", markup=False)
-
-    def action_overview(self) -> None:
-        from tui.screens.overview import OverviewScreen
-
-        story = story_articles(self.order, self.analysis.stories, self.article_id)
-        self.app.push_screen(OverviewScreen(self.corpus, self.analysis, story), self._jump_result)
-
-    def action_search(self) -> None:
-        from tui.screens.search import SearchScreen
-
-        self.app.push_screen(SearchScreen(self.corpus), self._jump_result)
-
-    def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen())
-
-    def action_problems(self) -> None:
-        from tui.screens.problems import ProblemsScreen
-
-        self.app.push_screen(ProblemsScreen(self.corpus.problems, self.config.problem))
-
-    def _jump_result(self, key: PassageKey | None) -> None:
-        if key is not None:
-            self.go_to(key)
+    def say(self, line: str) -> None:
+        """A short line in the status row, replacing the last one (toasts are kept for problems)."""
+        self.query_one(StatusBar).say(line)

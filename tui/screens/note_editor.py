@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
-from tui.screens.excerpt import excerpt
+from tui.excerpt import excerpt
 
 PASSAGE_WIDTH = 240
 """Characters of the annotated passage shown above the editor."""

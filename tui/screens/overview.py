@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from annotations.corpus.models import Analysis, Article, Corpus, PassageKey
-from annotations.corpus.outlets import short_label
 
 BAR_CELLS = 10
 MATRIX_MAX = 200
@@ -109,7 +108,7 @@ class OverviewScreen(Screen[PassageKey | None]):
         table = self.query_one(DataTable)
         table.add_column(Text("article"), key="__title__")
         for article in self.order:
-            table.add_column(Text(short_label(article.label, 8)), key=article.id)
+            table.add_column(Text(article.label), key=article.id)
         table.add_column(Text("new"), key="__new__")
         for article in self.order:
             cells = [self._cell(article, other) for other in self.order]

@@ -14,7 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from annotations.store.tagging import Span
-from tui.screens.excerpt import excerpt
+from tui.excerpt import excerpt
 
 SENTENCE_WIDTH = 300
 """Characters of each sentence shown (the list wraps them)."""

@@ -17,7 +17,7 @@ from textual.widgets import Button, Label, Static
 from annotations.config import data_path
 from annotations.store.storage import StoreError, set_aside
 from annotations.store.store import Store, open_store
-from tui.screens.excerpt import excerpt
+from tui.excerpt import excerpt
 
 JOURNAL_SUFFIX = ".journal"
 

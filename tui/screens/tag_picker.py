@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from annotations.store.store import BOILERPLATE, NOT_BOILERPLATE
 from annotations.store.tagging import MAX_TAG_LENGTH
-from tui.screens.excerpt import excerpt
+from tui.excerpt import excerpt
 
 MATCH_STYLE = "bold underline"
 Match = tuple[tuple[int, int, int, int], tuple[int, ...]]

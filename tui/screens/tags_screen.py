@@ -10,14 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from annotations.corpus.models import Annotation, Corpus, PassageKey
 from annotations.store.tagging import Filter, Outcome, Tagger
-from tui.screens.excerpt import excerpt
+from tui.excerpt import excerpt
 
 COLUMNS = ("article", "¶", "tag", "note", "quote", "analyst", "modified")
 ORPHAN = "⚠ orphan"
@@ -122,12 +121,6 @@ class TagsScreen(Screen[PassageKey | None]):
         Binding("escape,q", "close", "Close", id="tags.close"),
     ]
 
-    @dataclass
-    class Changed(Message):
-        """Annotations were deleted, or a change undone or redone, here: redraw these passages."""
-
-        keys: tuple[PassageKey, ...]
-
     def __init__(self, tagger: Tagger, query: str = "") -> None:
         super().__init__()
         self.tagger = tagger
@@ -227,8 +220,7 @@ class TagsScreen(Screen[PassageKey | None]):
         severity: SeverityLevel = "information" if outcome.ok else "warning"
         self.notify(excerpt(outcome.message, 200), severity=severity, markup=False)
         if outcome.count:
-            self.refresh_rows()
-            self.post_message(self.Changed(outcome.keys))
+            self.refresh_rows()  # the reader redraws everything when this screen closes
 
     def action_focus_filter(self) -> None:
         self.query_one(Input).focus()

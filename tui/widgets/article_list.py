@@ -6,7 +6,9 @@ with one story (or before the analysis) the list is the plain article list.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from textual import on
 from textual.binding import Binding
@@ -24,6 +26,8 @@ FIRST_ROWS = 200
 CHUNK_ROWS = 200
 HEADER = "/"
 """Starts a story header's option id: no article id does (ids are file names, never empty)."""
+READ_MARK = " ✓"
+"""After the label of an article opened in this or an earlier session."""
 
 
 def row(article: Article, facts: Summary) -> Content:
@@ -33,7 +37,7 @@ def row(article: Article, facts: Summary) -> Content:
     novelty = "–" if facts.novelty is None else f"{facts.novelty:.0%}"
     counts = f"{facts.passages}¶  {novelty} new  {facts.boilerplate} bp  {facts.tagged} tagged"
     second = f"{where}  {counts}" if where else counts
-    first = f"{article.label} {article.title}"
+    first = f"{article.label}{READ_MARK if facts.read else ''} {article.title}"
     text = f"{first}\n{second}"
     return Content(text, [Span(0, len(article.label), "bold"), Span(len(first) + 1, len(text), "dim")])
 
@@ -71,7 +75,7 @@ class ArticleList(OptionList):
         self.folded: set[str] = set()
         """Ids of the stories whose articles are hidden under their header."""
         self._groups: list[Group] = []
-        self._shown: tuple[Analysis, Chips] | None = None
+        self._shown: tuple[Analysis, Chips, AbstractSet[str]] = (Analysis(), {}, frozenset())
 
     def show(
         self,
@@ -79,11 +83,14 @@ class ArticleList(OptionList):
         analysis: Analysis,
         chips: Chips,
         selected: str | None,
+        read: AbstractSet[str] = frozenset(),
         stories_by: str = "size",
     ) -> None:
-        """Fill the list in `order` within stories sorted `stories_by`, keeping `selected` highlighted."""
+        """Fill the list in `order` within stories sorted `stories_by`, keeping `selected` highlighted.
+
+        `read` articles carry a mark."""
         self._generation += 1
-        self._shown = (analysis, chips)
+        self._shown = (analysis, chips, read)
         self._groups = story_groups(order, analysis.stories, stories_by)
         if selected is not None:
             self.folded.discard(self._story_id(selected) or "")
@@ -93,10 +100,19 @@ class ArticleList(OptionList):
         first = max(FIRST_ROWS, at + 1)
         # Redrawing is not a move: a highlight event here would race the screen's own jumps.
         with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(self._rows(rows[:first], analysis, chips))
+            self.set_options(self._rows(rows[:first]))
             self.highlighted = at if ids else None
         if len(rows) > first:
-            self.call_after_refresh(self._fill, self._generation, rows, first, analysis, chips)
+            self.call_after_refresh(self._fill, self._generation, rows, first)
+
+    def update_rows(
+        self, articles: Sequence[Article], analysis: Analysis, chips: Chips, read: AbstractSet[str]
+    ) -> None:
+        """Redraw only these articles' rows (rows not built yet will be built from the new counts)."""
+        self._shown = (analysis, chips, read)
+        for article in articles:
+            with contextlib.suppress(OptionDoesNotExist):
+                self.replace_option_prompt(article.id, self._row(article))
 
     def _layout(self) -> list[tuple[str, Story | Article]]:
         """(option id, story or article) for every row; headers only when there are several stories."""
@@ -110,29 +126,24 @@ class ArticleList(OptionList):
                 rows += [(article.id, article) for article in articles]
         return rows
 
-    def _fill(
-        self,
-        generation: int,
-        rows: list[tuple[str, Story | Article]],
-        start: int,
-        analysis: Analysis,
-        chips: Chips,
-    ) -> None:
+    def _fill(self, generation: int, rows: list[tuple[str, Story | Article]], start: int) -> None:
         if generation != self._generation:
             return
         end = start + CHUNK_ROWS
-        self.add_options(self._rows(rows[start:end], analysis, chips))
+        self.add_options(self._rows(rows[start:end]))
         if end < len(rows):
-            self.call_after_refresh(self._fill, generation, rows, end, analysis, chips)
+            self.call_after_refresh(self._fill, generation, rows, end)
 
-    def _rows(
-        self, rows: list[tuple[str, Story | Article]], analysis: Analysis, chips: Chips
-    ) -> list[Option]:
+    def _row(self, article: Article) -> Content:
+        analysis, chips, read = self._shown
+        return row(article, summary(article, analysis, chips, article.id in read))
+
+    def _rows(self, rows: list[tuple[str, Story | Article]]) -> list[Option]:
         articles = {story.id: members for story, members in self._groups if story is not None}
         return [
             Option(header(item, articles[item.id], item.id in self.folded), id=option_id)
             if isinstance(item, Story)
-            else Option(row(item, summary(item, analysis, chips)), id=option_id)
+            else Option(self._row(item), id=option_id)
             for option_id, item in rows
         ]
 
@@ -160,10 +171,15 @@ class ArticleList(OptionList):
                 return number
         return None
 
+    def highlight_quietly(self, article_id: str) -> None:
+        """Move the highlight to `article_id` (unfolding its story) without telling the screen."""
+        with self.prevent(OptionList.OptionHighlighted):
+            self.select(article_id)
+
     def select(self, article_id: str) -> None:
         """Highlight `article_id`, unfolding its story if needed."""
         story_id = self._story_id(article_id)
-        if story_id in self.folded and self._shown is not None:
+        if story_id in self.folded:
             self.folded.discard(story_id)
             current = self.highlighted_option
             self._redraw(current.id or "" if current else "")  # then move, so the screen hears of it
@@ -210,13 +226,11 @@ class ArticleList(OptionList):
 
     def _redraw(self, keep: str) -> None:
         """Rebuild the rows after a fold, with the highlight on `keep`."""
-        assert self._shown is not None
-        analysis, chips = self._shown
         self._generation += 1
         rows = self._layout()
         ids = [option_id for option_id, _ in rows]
         with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(self._rows(rows, analysis, chips))
+            self.set_options(self._rows(rows))
             self.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
 
     @on(OptionList.OptionHighlighted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -9,6 +10,7 @@ from textual import on
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -17,13 +19,18 @@ from annotations.copies.coverage import union
 from annotations.corpus.models import Analysis, Article, Duplicate, Passage, PassageKey
 from annotations.stories.origin import origin_note
 from tui.render import styled
-from tui.view import Chips, shared_spans
+from tui.view import NOTE_CHIP, Chips, shared_spans
 from tui.widgets.styles import component_styles
 
-BOILERPLATE_MODES = ("dim", "show", "hide")
-"""How leftovers appear, in the order `b` cycles through them."""
+KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged", "note")
 
-KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged")
+WINDOW = 300
+"""Passages built at once: a longer article is shown a stretch at a time around the cursor."""
+EDGE = 30
+"""The next stretch is built when the cursor comes this close to the edge of the current one."""
+
+MANY_COPIES = 3
+"""Past this many other articles, the marker gives their number instead of their labels."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +45,8 @@ class Look:
     expanded: frozenset[PassageKey]
     sentences: Mapping[PassageKey, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     """Tagged sentences, as offsets in their passage's text."""
+    notes: Mapping[PassageKey, str] = field(default_factory=dict)
+    """The first line of the analyst's note on a passage, shown after its chips."""
 
 
 def passage_content(article: Article, passage: Passage, look: Look, styles: Mapping[str, Style]) -> Content:
@@ -61,13 +70,17 @@ def passage_content(article: Article, passage: Passage, look: Look, styles: Mapp
     parts.append(text)
     duplicates = look.analysis.duplicates_of(*key)
     if duplicates:
-        others = dict.fromkeys(look.labels.get(d.article, d.article) for d in duplicates)
+        others = list(dict.fromkeys(look.labels.get(d.article, d.article) for d in duplicates))
+        where = ", ".join(others) if len(others) <= MANY_COPIES else f"{len(others)} articles"
         origin = look.analysis.origins.get(key)
-        note = f" · {origin_note(origin, key, look.labels)}" if origin else ""
-        parts.append(Content(f"  ⧉ also in {', '.join(others)}{note}").stylize(styles["marker"]))
+        said = f" · {origin_note(origin, key, look.labels)}" if origin else ""
+        parts.append(Content(f"  ⧉ also in {where}{said}").stylize(styles["marker"]))
+    note = look.notes.get(key)
     for chip in look.chips.get(key, ()):
-        parts.append(Content(" "))
-        parts.append(Content(f" {chip} ").stylize(styles["chip"]))
+        if not (note and chip == NOTE_CHIP):
+            parts += [Content(" "), Content(f" {chip} ").stylize(styles["chip"])]
+    if note:
+        parts.append(Content(f"  {NOTE_CHIP} {note}").stylize(styles["note"]))
     return Content("").join(parts)
 
 
@@ -83,8 +96,17 @@ class Reader(OptionList):
         Binding("k", "cursor_up", "Previous passage", id="previous_passage", show=False),
         Binding("g", "first", "First passage", id="first_passage", show=False),
         Binding("G", "last", "Last passage", id="last_passage", show=False),
+        Binding("space", "page_down", "Page down", id="page_down", show=False),
+        Binding("shift+space", "page_up", "Page up", id="page_up", show=False),
         Binding("enter", "select", "Expand", id="expand", show=False),
+        Binding("y", "copy_passage", "Copy text", id="copy_passage", show=False,
+                tooltip="Copy the passage's text to the clipboard"),
+        Binding("O", "open_source", "Open source", id="open_source", show=False,
+                tooltip="Open the article's file or web address with the system's opener"),
     ]
+
+    CURSOR_ACTIONS = frozenset({"cursor_down", "cursor_up", "first", "last", "page_down", "page_up"})
+    """Moves that wait, while the reader is still empty, for the screen to queue them."""
 
     @dataclass
     class PassageFocused(Message):
@@ -93,16 +115,32 @@ class Reader(OptionList):
         key: PassageKey | None
 
     @dataclass
+    class Said(Message):
+        """A short line for the status row (what `y` or `O` did)."""
+
+        line: str
+
+    @dataclass
     class MarkerChosen(Message):
         """Enter (or a click) on a collapsed repeat asks to show it."""
 
         key: PassageKey
+
+    hold_keys = False
+    """While set (keys typed ahead wait on the screen), cursor keys go to the screen's queue too."""
+
+    modes: var[str] = var("", init=False)
+    """The display modes in force, shown in the border after the passage number."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.article: Article | None = None
         self.look = Look(Analysis(), {}, {}, "dim", {}, frozenset())
         self._indices: list[int] = []
+        """The passage index of each option (one stretch of a long article)."""
+        self._shown: list[Passage] = []
+        self._start = 0
+        self._rewindow = False
         self._styles: dict[str, Style] = {}
 
     def show(self, article: Article | None, look: Look, passage: int | None = None) -> None:
@@ -112,16 +150,57 @@ class Reader(OptionList):
         self._styles = component_styles(self, "reader", KINDS)
         self._rebuild(keep)
 
+    def redraw(self, look: Look, indices: list[int]) -> None:
+        """Redraw only the passages `indices` (after a tag or note), keeping the cursor."""
+        self.look = look
+        rows = {index: at for at, index in enumerate(self._indices)}
+        article = self.article
+        for index in dict.fromkeys(indices):
+            if article is not None and index in rows and 0 <= index < len(article.passages):
+                content = passage_content(article, article.passages[index], look, self._styles)
+                self.replace_option_prompt_at_index(rows[index], content)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.CURSOR_ACTIONS and (self.article is None or self.hold_keys):
+            return None  # falls through to the screen, which keeps the key until the text is there
+        return super().check_action(action, parameters)
+
+    def place_cursor_high(self) -> None:
+        """Scroll so the cursor's passage sits in the upper third (a jump's target is read from its top)."""
+        self.call_after_refresh(self.scroll_to_highlight, True)
+
+    def action_copy_passage(self) -> None:
+        key, article = self.current_key, self.article
+        if key is not None and article is not None:
+            text = article.passages[key[1]].text
+            self.app.copy_to_clipboard(text)
+            self.post_message(self.Said(f"Copied {article.label} ¶{key[1] + 1} ({len(text)} characters)"))
+
+    def action_open_source(self) -> None:
+        from tui.opener import open_source
+
+        if self.article is not None:
+            self.post_message(self.Said(open_source(self.article, self.app.copy_to_clipboard)))
+
     def _rebuild(self, keep: int | None) -> None:
         article = self.article
         passages = [] if article is None else list(article.passages)
         if self.look.boilerplate == "hide":
             hidden = self.look.analysis.boilerplate
             passages = [p for p in passages if (article.id, p.index) not in hidden] if article else []
-        self._indices = [passage.index for passage in passages]
+        self._shown = passages
+        self._window_around(keep)
+
+    def _window_around(self, keep: int | None) -> None:
+        """Build the options for the stretch of the article around passage `keep` (all of a normal one)."""
+        article, passages, self._rewindow = self.article, self._shown, False
+        centre = bisect_left([passage.index for passage in passages], keep or 0)
+        start = max(0, min(centre - WINDOW // 2, len(passages) - WINDOW))
+        stretch = passages[start : start + WINDOW]
+        self._start, self._indices = start, [passage.index for passage in stretch]
         options: list[Option | None] = []
         if article is not None:
-            for passage in passages:
+            for passage in stretch:
                 options += [Option(passage_content(article, passage, self.look, self._styles)), None]
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options[:-1])
@@ -149,11 +228,20 @@ class Reader(OptionList):
 
     def go_to(self, index: int) -> None:
         """Put the cursor on passage `index` (or the nearest shown one)."""
+        if self._indices and not self._indices[0] <= index <= self._indices[-1]:
+            self._window_around(index)
         if self._indices:
             self.highlighted = self._nearest(index)
 
-    def _on_resize(self) -> None:
-        super()._on_resize()
+    def action_first(self) -> None:
+        if self._shown:
+            self.go_to(self._shown[0].index)
+
+    def action_last(self) -> None:
+        if self._shown:
+            self.go_to(self._shown[-1].index)
+
+    def on_resize(self) -> None:
         # Narrower, the passages wrap taller: keep the cursor's passage in view once re-laid out.
         self.call_after_refresh(self.scroll_to_highlight)
 
@@ -174,8 +262,21 @@ class Reader(OptionList):
     def _moved(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if self.article is not None:
-            self.border_subtitle = Content(f"¶{(self.current or 0) + 1} of {len(self.article.passages)}")
+            self._subtitle()
         self.post_message(self.PassageFocused(self.current_key))
+        at, end = self.highlighted, self._start + len(self._indices)
+        near_end = at is not None and at >= len(self._indices) - EDGE and end < len(self._shown)
+        near_start = at is not None and at < EDGE and self._start > 0
+        if (near_end or near_start) and not self._rewindow:
+            self._rewindow = True  # once: the next stretch is built around wherever the cursor is then
+            self.call_later(lambda: self._window_around(self.current))
+
+    def watch_modes(self) -> None:
+        self._subtitle()
+
+    def _subtitle(self) -> None:
+        where = f"¶{(self.current or 0) + 1} of {len(self.article.passages)}" if self.article else ""
+        self.border_subtitle = Content(" · ".join(part for part in (where, self.modes) if part))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
