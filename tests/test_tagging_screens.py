@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Console
 from textual.app import App
-from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, Static, TextArea
 
@@ -20,12 +17,13 @@ from annotations.store.storage import StoreError
 from annotations.store.store import Store, memory_store, open_store
 from annotations.store.tagging import Tagger
 from tests.app_helpers import sync
+from tests.screen_host import Host, screen_text
 from tui.screens.excerpt import excerpt
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportRequest, run_export
 from tui.screens.note_editor import NoteEditor
 from tui.screens.sentence_picker import SentencePicker
 from tui.screens.store_problem import StoreProblem, open_store_or_ask, read_only_notice, store_file
-from tui.screens.tag_picker import TagPicker, fuzzy_match, normalise, ranked
+from tui.screens.tag_picker import TagPicker, normalise, ranked
 from tui.screens.tags_screen import TagsScreen, parse_query
 from tui.tagging_keys import (
     NOTE_CHIP,
@@ -38,27 +36,6 @@ from tui.tagging_keys import (
 
 HOSTILE = "[@click=app.quit]x[/]"
 SIZE = (160, 40)
-
-
-class Host(App[None]):
-    """An empty app that opens one screen and records what it returns."""
-
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self.opened = screen
-        self.results: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self.opened, self.results.append)
-
-
-async def screen_text(pilot: Pilot[Any]) -> str:
-    """What the terminal shows, as plain text (the same render the screenshot uses)."""
-    await pilot.pause()
-    app = pilot.app
-    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
 
 
 def options(app: App[Any]) -> list[str]:
@@ -85,15 +62,13 @@ def tagger(seed_corpus: Corpus) -> Tagger:
 # Tag picker ------------------------------------------------------------------------------
 
 
-def test_fuzzy_match_prefers_tight_early_matches() -> None:
+def test_ranking_uses_the_palette_matcher_best_first() -> None:
     tags = ["contradiction", "key-fact", "follow-up", "background"]
     assert [tags[i] for i, _ in ranked("kf", tags)] == ["key-fact"]
-    assert fuzzy_match("fu", "follow-up") == ((-1, 6, 0, 9), (0, 7))
-    assert [name for name in ["refund", "follow-up"] if fuzzy_match("fu", name)] == ["refund", "follow-up"]
-    names = ["refund", "follow-up"]
-    assert [names[i] for i, _ in ranked("fu", names)] == ["follow-up", "refund"]
+    assert ranked("fu", ["follow-up"]) == [(0, [0, 7])]
     assert [tags[i] for i, _ in ranked("act", tags)] == ["key-fact", "contradiction"]
-    assert fuzzy_match("xyz", "key-fact") is None
+    assert ranked("xyz", tags) == []
+    assert [i for i, _ in ranked("", tags)] == [0, 1, 2, 3]
     assert normalise("  Brand  New Tag ") == "brand-new-tag"
 
 
@@ -236,7 +211,7 @@ async def test_tags_screen_lists_orphans_first_and_does_not_jump_to_them(tagger:
         await pilot.press("enter")
         assert app.results == []
         assert "no longer in the article" in await screen_text(pilot)
-        await pilot.press("q")
+        await pilot.press("escape")
     assert app.results == [None]
 
 
@@ -254,6 +229,8 @@ async def test_export_dialog_returns_the_request(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         app.screen.query_one("#export-format", Select).value = "csv"
         app.screen.query_one("#export-tag", Select).value = "claim"
+        assert app.screen.query_one("#export-article", Select).value == ""
+        app.screen.query_one("#export-article", Select).value = "a2"
         app.screen.query_one("#export-machine", Checkbox).value = True
         await pilot.pause()
         assert app.screen.query_one("#export-path", Input).value == "briefreader-export.csv"
@@ -293,7 +270,8 @@ def test_run_export_writes_the_chosen_annotations(tagger: Tagger, tmp_path: Path
     target = tmp_path / "out.jsonl"
     second = tagger.corpus.articles[1].id
     message = run_export(ExportRequest("jsonl", target, article=second), tagger.store, tagger.corpus, None)
-    assert str(target) in message
+    label = tagger.corpus.articles[1].label
+    assert message == f"Exported 2 annotations (article {label}) as jsonl to {target}"
     rows = [json.loads(line) for line in target.read_text().splitlines()]
     found = sorted((r["tag"] or "", r["note"]) for r in rows)
     assert found == [("", "check the minister's words"), ("claim", "")]
