@@ -273,6 +273,9 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
             side.show(self.corpus, self.analysis, message.key)
         self._refresh_footer()
 
+    def on_side_panel_copy_chosen(self, message: SidePanel.CopyChosen) -> None:
+        self.go_to(message.key)
+
     def on_reader_marker_chosen(self, message: Reader.MarkerChosen) -> None:
         self.expanded.add(message.key)
         self._show_reader()

@@ -15,12 +15,15 @@ from textual.widgets.option_list import Option
 
 from annotations.copies.coverage import union
 from annotations.corpus.models import Analysis, Article, Duplicate, Passage, PassageKey
-from tui.render import styled
+from tui.render import styled, unbroken
 from tui.view import Chips, shared_spans
 from tui.widgets.styles import component_styles
 
 BOILERPLATE_MODES = ("dim", "show", "hide")
 """How leftovers appear, in the order `b` cycles through them."""
+
+ALSO_IN_NAMED = 3
+"""Copies in more articles than this are counted ("also in 17 articles"), not listed."""
 
 KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged")
 
@@ -60,11 +63,12 @@ def passage_content(article: Article, passage: Passage, look: Look, styles: Mapp
     parts.append(text)
     duplicates = look.analysis.duplicates_of(*key)
     if duplicates:
-        others = dict.fromkeys(look.labels.get(d.article, d.article) for d in duplicates)
-        parts.append(Content(f"  ⧉ also in {', '.join(others)}").stylize(styles["marker"]))
+        others = list(dict.fromkeys(look.labels.get(d.article, d.article) for d in duplicates))
+        where = ", ".join(others) if len(others) <= ALSO_IN_NAMED else f"{len(others)} articles"
+        parts.append(Content(f"  ⧉ also in {where}").stylize(styles["marker"]))
     for chip in look.chips.get(key, ()):
         parts.append(Content(" "))
-        parts.append(Content(f" {chip} ").stylize(styles["chip"]))
+        parts.append(Content(f" {unbroken(chip)} ").stylize(styles["chip"]))
     return Content("").join(parts)
 
 
