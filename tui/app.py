@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.binding import Binding
 
 from annotations.config import Config, load_config
 from tui.commands import ReaderCommands
@@ -24,7 +23,6 @@ class BriefReaderApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "briefreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
 
     def __init__(
         self,

@@ -64,6 +64,7 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         Binding("S", "cycle_sort", "Sort", id="cycle_sort", show=False),
         Binding("exclamation_mark", "problems", "Problems", id="problems", show=False),
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),  # only here: elsewhere esc backs out, q is inert
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -396,7 +397,7 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.tagger.tags if self.tagger else self.config.tags))
 
     def action_problems(self) -> None:
         from tui.screens.problems import ProblemsScreen
