@@ -24,7 +24,8 @@ from tui.screens.note_editor import NoteEditor
 from tui.screens.sentence_picker import SentencePicker
 from tui.screens.store_problem import StoreProblem, open_store_or_ask, read_only_notice, store_file
 from tui.screens.tag_picker import TagPicker, normalise, ranked
-from tui.screens.tags_screen import TagsScreen, parse_query
+from tui.screens.tags_screen import TagsScreen, widths
+from tui.tag_filter import parse_query
 from tui.tagging_keys import (
     NOTE_CHIP,
     OVERRIDE_CHIPS,
@@ -157,7 +158,7 @@ async def test_tags_screen_lists_every_annotation(tagger: Tagger) -> None:
         (second.label, "3", "claim", "", "ana"),
         (second.label, "4", "", "check the minister's words", "ana"),
     ]
-    assert rows[0][4] == excerpt(first.passages[1].text, 50)
+    assert rows[0][4] == excerpt(first.passages[1].text, widths(SIZE[0])["quote"])
 
 
 def test_parse_query_reads_fields_and_free_text() -> None:
@@ -401,3 +402,64 @@ async def test_hostile_text_shows_literally(seed_corpus: Corpus) -> None:
             assert HOSTILE in await screen_text(pilot)
             await pilot.press("escape")
         assert app.results == [None]
+
+
+# Tags screen: the filter, the detail pane and the columns ---------------------------------
+
+
+@sync
+async def test_tags_filter_keys_type_text_and_down_esc_move_out(tagger: Tagger) -> None:
+    app = Host(TagsScreen(tagger))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("slash", *"xu")
+        query = screen.query_one(Input)
+        assert query.value == "xu" and len(tagger.store) == 3, "x and u are filter text, not delete/undo"
+        await pilot.press("backspace", "backspace", *"claim", "down")
+        assert screen.focused is screen.query_one(DataTable)
+        assert [row[2] for row in table_rows(app)] == ["claim"]
+        await pilot.press("slash")
+        assert screen.focused is query and query.selection.is_empty, "the filter is not selected on return"
+        await pilot.press("escape")
+        assert query.value == "" and app.screen is screen and len(table_rows(app)) == 3
+        await pilot.press("escape")
+    assert app.results == [None]
+
+
+@sync
+async def test_tags_detail_keeps_note_lines_and_does_not_double_quotes(tagger: Tagger) -> None:
+    first = tagger.corpus.articles[0]
+    quoting = next(p for p in first.passages if p.text.startswith(("“", '"')))
+    assert tagger.set_note((first.id, quoting.index), "first line\nsecond line").ok
+    app = Host(TagsScreen(tagger, query="second line"))
+    async with app.run_test(size=SIZE) as pilot:
+        shown = await screen_text(pilot)
+    lines = [line.strip() for line in shown.splitlines()]
+    assert lines[lines.index("✎ first line") + 1] == "second line"
+    assert "““" not in shown and '“"' not in shown
+
+
+@sync
+async def test_sentence_tags_keep_their_suffix(tagger: Tagger) -> None:
+    second = tagger.corpus.articles[1].id
+    span = tagger.sentence_spans((second, 3))[0]
+    assert tagger.toggle((second, 3), "source", span).ok
+    app = Host(TagsScreen(tagger, query="tag:source"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert [row[2] for row in table_rows(app)] == ["source (sentence)"]
+        assert "(sentence)" in (await screen_text(pilot)).split("────")[-1]
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+@sync
+async def test_tags_columns_fit_the_screen(tagger: Tagger, width: int) -> None:
+    app = Host(TagsScreen(tagger))
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        if width >= 100:
+            assert not table.show_horizontal_scrollbar
+            assert table.virtual_size.width <= table.content_region.width
+        analyst = list(table.columns).index("analyst")
+        right = sum(column.get_render_width(table) for column in list(table.columns.values())[: analyst + 1])
+        assert right <= table.content_region.width, "the analyst column is on screen"
