@@ -22,6 +22,8 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("Toggle side panel", "toggle_side_panel", "Show the current passage's copies and reasons"),
     ("Overview", "overview", "Overlap heat map and novelty of every article"),
     ("Search", "search", "Find text across all articles"),
+    ("Next match", "step_match(1)", "Go to the last search's next match, its words marked"),
+    ("Previous match", "step_match(-1)", "Go to the last search's previous match"),
     ("New-only mode", "new_only", "Collapse passages already read in an earlier article"),
     ("Copy passage text", "copy_passage", "Copy the current passage to the clipboard"),
     ("Cycle sort", "cycle_sort", "Sort the articles by file order, date or novelty"),
@@ -36,7 +38,7 @@ class ReaderCommands(Provider):
     """The main screen's actions, searchable by name."""
 
     def _commands(self) -> Iterator[tuple[str, str, str]]:
-        yield from (entry for entry in PALETTE if hasattr(self.screen, f"action_{entry[1]}"))
+        yield from (entry for entry in PALETTE if hasattr(self.screen, f"action_{entry[1].split('(')[0]}"))
 
     async def discover(self) -> Hits:
         for title, action, help_text in self._commands():

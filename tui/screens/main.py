@@ -19,7 +19,9 @@ from annotations.config import Config
 from annotations.corpus.models import Analysis, Article, Boilerplate, Corpus, PassageKey
 from tui.jumps import Jumps
 from tui.messages import AnalysisFailed, AnalysisFinished, CorpusLoaded, CorpusShown, Progressed
+from tui.screens.excerpt import excerpt
 from tui.screens.workers import CorpusWorkers
+from tui.search import Finder
 from tui.tagging_actions import TaggingScreen
 from tui.tagging_keys import TAGGING_BINDINGS, chips_for
 from tui.view import SORTS, ordered, repeats
@@ -59,6 +61,8 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         Binding("s", "toggle_side_panel", "Side panel", id="toggle_side_panel"),
         Binding("o", "overview", "Overview", id="overview"),
         Binding("slash", "search", "Search", id="search"),
+        Binding("ctrl+g,f3", "step_match(1)", "Next match", id="next_match", show=False),
+        Binding("ctrl+shift+g,shift+f3", "step_match(-1)", "Previous match", id="previous_match", show=False),
         Binding("N", "new_only", "New only", id="new_only", show=False),
         Binding("y", "copy_passage", "Copy text", id="copy_passage", show=False),
         Binding("S", "cycle_sort", "Sort", id="cycle_sort", show=False),
@@ -91,6 +95,7 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         self.new_only = False
         self.expanded: set[PassageKey] = set()
         self.jumps = Jumps()
+        self.finder = Finder()
         self.article_id: str | None = None
         self._greyed: tuple[bool | None, ...] = ()
 
@@ -233,6 +238,7 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
             repeats=repeats(self.order, self.analysis) if self.new_only else {},
             expanded=frozenset(self.expanded),
             sentences=self._sentence_spans(),
+            found=self.finder.highlights(),
         )
 
     def _sentence_spans(self) -> dict[PassageKey, tuple[tuple[int, int], ...]]:
@@ -392,7 +398,16 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.corpus), self._jump_result)
+        self.app.push_screen(SearchScreen(self.corpus, self.finder), self._jump_result)
+
+    def action_step_match(self, step: int) -> None:
+        """Go to the last search's next (1) or previous (-1) match, its words marked in the reader."""
+        hit = self.finder.step(step)
+        if hit is None:
+            self.notify("No search to step through: / searches every article")
+        else:
+            self.go_to(hit.key)
+            self.notify(excerpt(self.finder.where(), 120), markup=False)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

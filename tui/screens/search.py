@@ -17,9 +17,11 @@ from textual.worker import get_current_worker
 
 from annotations.corpus.models import Corpus, PassageKey
 from tui.render import snippet, styled
-from tui.search import LIMIT, Hit, find
+from tui.search import LIMIT, Finder, Hit, find
 from tui.widgets.styles import component_styles
 
+NEXT_KEYS = "ctrl+g/F3 (shift: back)"
+"""The reader's keys for the next and previous match (MainScreen binds them)."""
 WINDOW = 110
 """Characters of context around the first match (the row is cut to the screen's width)."""
 
@@ -31,7 +33,11 @@ class SearchResults(OptionList):
 
 
 class SearchScreen(ModalScreen[PassageKey | None]):
-    """Type to search; down moves into the results; enter jumps to a passage."""
+    """Type to search; down moves into the results; enter jumps to a passage.
+
+    The `finder` outlives the screen: it opens on the last query and its results, and the reader's
+    next/previous-match keys step through the hits the screen found.
+    """
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="close_search"),
@@ -45,18 +51,20 @@ class SearchScreen(ModalScreen[PassageKey | None]):
         query: str
         hits: list[Hit]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, finder: Finder | None = None) -> None:
         super().__init__()
         self.corpus = corpus
-        self._hits: list[Hit] = []
+        self.finder = finder or Finder()
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search all articles", id="query")
+        yield Input(self.finder.query, placeholder="Search all articles", id="query")
         yield SearchResults(id="results", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(SearchResults).border_title = "Results"
+        if self.finder.query:
+            self.run_search(self.finder.query)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -80,13 +88,15 @@ class SearchScreen(ModalScreen[PassageKey | None]):
         results = self.query_one(SearchResults)
         styles = component_styles(results, "search-results", ("match", "where"))
         options = [Option(self._line(hit, styles), id=f"{number}") for number, hit in enumerate(message.hits)]
-        self._hits = message.hits
+        self.finder.found(message.query, message.hits)
         if not options and message.query.strip():
             options = [Option(Content("No matches."))]
         results.set_options(options)
-        results.highlighted = 0 if message.hits else None
+        current = self.finder.position
+        results.highlighted = (current if current is not None else 0) if message.hits else None
         more = "+" if len(message.hits) >= LIMIT else ""
-        results.border_subtitle = Content(f"{len(message.hits)}{more} passages") if message.hits else None
+        count = f"{len(message.hits)}{more} passages · {NEXT_KEYS} steps through them in the reader"
+        results.border_subtitle = Content(count) if message.hits else None
 
     def _line(self, hit: Hit, styles: dict[str, Style]) -> Content:
         article = self.corpus.article(hit.key[0])
@@ -105,7 +115,7 @@ class SearchScreen(ModalScreen[PassageKey | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_id is not None:
-            self.dismiss(self._hits[int(event.option_id)].key)
+            self.dismiss(self.finder.chose(int(event.option_id)).key)
 
     def action_focus_results(self) -> None:
         self.query_one(SearchResults).focus()

@@ -25,7 +25,7 @@ BOILERPLATE_MODES = ("dim", "show", "hide")
 ALSO_IN_NAMED = 3
 """Copies in more articles than this are counted ("also in 17 articles"), not listed."""
 
-KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged")
+KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged", "found")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,8 @@ class Look:
     expanded: frozenset[PassageKey]
     sentences: Mapping[PassageKey, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     """Tagged sentences, as offsets in their passage's text."""
+    found: Mapping[PassageKey, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    """Search matches to mark (the passage a search jumped to), as offsets in its text."""
 
 
 def passage_content(article: Article, passage: Passage, look: Look, styles: Mapping[str, Style]) -> Content:
@@ -51,6 +53,7 @@ def passage_content(article: Article, passage: Passage, look: Look, styles: Mapp
         return Content(f"⤷ same as {where} (enter shows it)").stylize(styles["repeat"])
     spans = [(start, end, "shared") for start, end in union(shared_spans(look.analysis, key))]
     spans += [(start, end, "tagged") for start, end in look.sentences.get(key, ())]
+    spans += [(start, end, "found") for start, end in look.found.get(key, ())]
     text = styled(passage.text, spans, styles)
     if key in look.analysis.headings:
         text = text.stylize_before(styles["heading"])
