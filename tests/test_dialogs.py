@@ -108,13 +108,13 @@ async def test_digits_pick_the_numbered_sentences() -> None:
 
 
 @sync
-async def test_a_sentence_chip_stays_on_one_line(seed_corpus: Corpus) -> None:
+async def test_a_sentence_chip_stays_on_one_line(seed_corpus: Corpus, tmp_path: Path) -> None:
     tagger = Tagger(memory_store(), seed_corpus, "ana")
     article = seed_corpus.articles[0]
     long = max(article.passages, key=lambda p: len(p.text))
     key = (article.id, long.index)
     assert tagger.toggle(key, "claim", tagger.sentence_spans(key)[0]).ok
-    app = BriefReaderApp(db=":memory:")
+    app = BriefReaderApp(db=str(tmp_path / "annotations.json"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen_stack[0]
         assert isinstance(screen, MainScreen)
