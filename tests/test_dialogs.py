@@ -14,6 +14,7 @@ from annotations.store.store import memory_store
 from annotations.store.tagging import Tagger
 from tests.app_helpers import sync
 from tests.screen_host import Host, screen_text
+from tests.test_app_tagging import ready
 from tui.app import BriefReaderApp
 from tui.render import unbroken
 from tui.screens.dialog import Dialog
@@ -70,13 +71,7 @@ async def test_e_then_enter_exports_every_article_and_says_what_was_written(
     monkeypatch.chdir(tmp_path)
     app = BriefReaderApp(db=str(tmp_path / "annotations.json"))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        screen = app.screen_stack[0]
-        assert isinstance(screen, MainScreen)
-        for _ in range(20):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if screen.tagger is not None and screen.analysed:
-                break
+        screen = await ready(app, pilot)
         assert screen.tagger is not None
         first, second = screen.corpus.articles[0].id, screen.corpus.articles[1].id
         screen.tagger.toggle((first, 0), "claim")

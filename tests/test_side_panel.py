@@ -5,23 +5,32 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from annotations.corpus.models import Duplicate
 from tests.app_helpers import sync
 from tests.test_app import A, B, C, corpus_dir, hand_analysis, prompt_text, start, where
 from tui.app import BriefReaderApp
+from tui.screens.main import MainScreen
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
 
 __all__ = ["corpus_dir"]  # the fixture, shared with the reader's tests
 
 
+async def opened(app: BriefReaderApp, pilot: Pilot[int]) -> tuple[MainScreen, SidePanel]:
+    """The reader on A's copied passage, its side panel open."""
+    screen = await start(app, pilot)
+    await pilot.press("j", "s")
+    await pilot.pause()
+    return screen, screen.query_one(SidePanel)
+
+
 @sync
 async def test_enter_on_a_copy_in_the_side_panel_reads_it(corpus_dir: Path) -> None:
     app = BriefReaderApp([str(corpus_dir)])
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await start(app, pilot)
-        await pilot.press("j", "s")
-        side = screen.query_one(SidePanel)
+        screen, side = await opened(app, pilot)
         side.focus()
         await pilot.pause()
         await pilot.press("enter")
@@ -34,10 +43,7 @@ async def test_enter_on_a_copy_in_the_side_panel_reads_it(corpus_dir: Path) -> N
 async def test_a_click_on_a_copy_reads_it(corpus_dir: Path) -> None:
     app = BriefReaderApp([str(corpus_dir)])
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await start(app, pilot)
-        await pilot.press("j", "s")
-        await pilot.pause()
-        side = screen.query_one(SidePanel)
+        screen, side = await opened(app, pilot)
         assert "003 ¶3" in side.text
         row = next(y for y in range(side.size.height) if "003 ¶3" in side.render_line(y).text)
         assert await pilot.click(SidePanel, offset=(4, row + 1))  # below the top border
