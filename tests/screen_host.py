@@ -34,3 +34,12 @@ async def screen_text(pilot: Pilot[Any]) -> str:
     console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True)
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+def type_ahead(app: App[Any], *keys: str) -> None:
+    """Queue `keys` at once, as a fast typist or a paste does (Pilot's press waits after each)."""
+    from textual import events
+
+    for key in keys:
+        character = key if len(key) == 1 else {"space": " "}.get(key)
+        app.post_message(events.Key(key, character))

@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from annotations.corpus.models import Corpus, PassageKey
 from tests.app_helpers import sync
+from tests.screen_host import type_ahead
 from tests.test_app import A, B, C, corpus_dir, settle, start, where
 from tui.app import BriefReaderApp
 from tui.screens.main import MainScreen
@@ -67,7 +68,7 @@ async def test_search_keeps_the_query_and_ctrl_g_steps_through_the_matches(corpu
         await pilot.press("f3")
         await pilot.pause()
         assert where(screen) == (A, 1), "it comes round to the first match"
-        await pilot.press("shift+f3")
+        await pilot.press("left_square_bracket")
         await pilot.pause()
         assert where(screen) == (C, 2)
         await pilot.press("slash")
@@ -80,3 +81,29 @@ async def test_search_keeps_the_query_and_ctrl_g_steps_through_the_matches(corpu
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+@sync
+async def test_keys_typed_ahead_through_a_search_keep_their_order(corpus_dir: Path) -> None:
+    app = BriefReaderApp([str(corpus_dir)])
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("slash")
+        type_ahead(app, *"dockworkers", "down", "enter", "ctrl+g", "k")
+        for _ in range(4):
+            await settle(app, pilot)
+        assert app.screen is screen
+        assert screen.finder.position == 2, "down picked the second match, ctrl+g stepped to the third"
+        assert where(screen) == (C, 1), "k, typed last, moved up from the third match in the reader"
+        await pilot.press("slash")
+        type_ahead(app, "up", "enter", "k")
+        for _ in range(4):
+            await settle(app, pilot)
+        assert app.screen is screen and where(screen) == (B, 0), "the same query, one result up, then k"
+        await pilot.press("slash")
+        type_ahead(app, "backspace", *"zzz", "enter", "x")  # the reopened query is selected: replaced
+        for _ in range(4):
+            await settle(app, pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen), "nothing to read: the search stays open"
+        assert search.query_one(Input).value == "zzzx", "the keys after enter went to the query, in order"

@@ -17,7 +17,7 @@ from annotations.store.storage import StoreError
 from annotations.store.store import Store, memory_store, open_store
 from annotations.store.tagging import Tagger
 from tests.app_helpers import sync
-from tests.screen_host import Host, screen_text
+from tests.screen_host import Host, screen_text, type_ahead
 from tui.screens.excerpt import excerpt
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportRequest, run_export
 from tui.screens.note_editor import NoteEditor
@@ -463,3 +463,23 @@ async def test_tags_columns_fit_the_screen(tagger: Tagger, width: int) -> None:
         analyst = list(table.columns).index("analyst")
         right = sum(column.get_render_width(table) for column in list(table.columns.values())[: analyst + 1])
         assert right <= table.content_region.width, "the analyst column is on screen"
+
+
+@sync
+async def test_tags_keys_typed_ahead_keep_their_order(tagger: Tagger) -> None:
+    app = Host(TagsScreen(tagger))
+    async with app.run_test(size=SIZE) as pilot:
+        type_ahead(app, "slash", *"claim", "down", "x")
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen.query_one(Input).value == "claim", "x after down is not filter text"
+        assert "claim" not in tagger.store.tags() and len(tagger.store) == 2, "it deleted the claim"
+        type_ahead(app, "slash", "u", "escape", "u")
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen.query_one(Input).value == "", "esc cleared the u typed in the filter"
+        assert "claim" in tagger.store.tags(), "and the u after it undid the delete"
+        type_ahead(app, "enter", "escape")
+        for _ in range(5):
+            await pilot.pause()
+    assert app.results == [(tagger.corpus.articles[0].id, 1)], "enter on the list jumped; esc was not lost"

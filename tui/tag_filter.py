@@ -1,9 +1,13 @@
-"""The tags screen's filter line: `tag:x article:y analyst:z is:orphan` and free text, as a store filter."""
+"""The tags screen's filter line (`tag:x article:y analyst:z is:orphan` and free text) and its field."""
 
 from __future__ import annotations
 
 import shlex
 from dataclasses import dataclass
+
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Input
 
 from annotations.corpus.models import Corpus
 from annotations.store.tagging import Filter
@@ -55,3 +59,32 @@ def _article_id(name: str | None, corpus: Corpus) -> str | None:
     found = [a.id for a in corpus.articles if folded in (a.id.casefold(), a.label.casefold())]
     found = found or [a.id for a in corpus.articles if a.id.casefold().startswith(folded)]
     return found[0] if len(found) == 1 else name
+
+
+class FilterInput(Input):
+    """The filter line. `down` and enter hand over to the list, esc clears the line (or, empty, closes).
+
+    It hands over itself, as it reads the key, and passes the keys typed after that on to the list,
+    so typed-ahead keys keep their order: in `claim` down `x`, the x deletes, it is not filter text.
+    """
+
+    def __init__(self, value: str, hand_to: Widget, *, placeholder: str = "", id: str = "") -> None:
+        super().__init__(value, placeholder=placeholder, id=id or None, select_on_focus=False)
+        self.hand_to = hand_to
+        self.handing_over = False
+
+    def on_focus(self) -> None:
+        self.handing_over = False
+
+    def on_key(self, event: events.Key) -> None:
+        if self.handing_over:
+            self.hand_to.post_message(events.Key(event.key, event.character))
+        elif event.key in ("down", "enter") or (event.key == "escape" and self.value):
+            if event.key == "escape":
+                self.value = ""
+            self.handing_over = True
+            self.screen.set_focus(self.hand_to)
+        else:
+            return
+        event.stop()
+        event.prevent_default()

@@ -61,8 +61,10 @@ class MainScreen(CorpusWorkers, TaggingScreen, inherit_bindings=False):
         Binding("s", "toggle_side_panel", "Side panel", id="toggle_side_panel"),
         Binding("o", "overview", "Overview", id="overview"),
         Binding("slash", "search", "Search", id="search"),
-        Binding("ctrl+g,f3", "step_match(1)", "Next match", id="next_match", show=False),
-        Binding("ctrl+shift+g,shift+f3", "step_match(-1)", "Previous match", id="previous_match", show=False),
+        # shift+F3 never arrives: terminals send it as a cursor position report. [ and ] always do.
+        Binding("ctrl+g,f3,right_square_bracket", "step_match(1)", "Next match", id="next_match", show=False),
+        Binding("ctrl+shift+g,left_square_bracket", "step_match(-1)", "Previous match", id="previous_match",
+                show=False),
         Binding("N", "new_only", "New only", id="new_only", show=False),
         Binding("y", "copy_passage", "Copy text", id="copy_passage", show=False),
         Binding("S", "cycle_sort", "Sort", id="cycle_sort", show=False),

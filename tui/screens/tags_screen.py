@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -16,8 +17,9 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from annotations.corpus.models import Annotation, Corpus, PassageKey
 from annotations.store.tagging import Outcome, Tagger
+from tui.screens.dialog import LateKeys
 from tui.screens.excerpt import excerpt
-from tui.tag_filter import FILTER_HELP, parse_query, to_filter
+from tui.tag_filter import FILTER_HELP, FilterInput, parse_query, to_filter
 from tui.tagging_keys import SENTENCE_SUFFIX
 
 COLUMNS = ("article", "¶", "tag", "note", "quote", "analyst", "modified")
@@ -104,7 +106,8 @@ class TagsScreen(Screen[PassageKey | None]):
     """Lists the store's annotations; dismisses with the passage to jump to, or None.
 
     The filter works like search's: typing there is filter text (x and u too), `down` or enter
-    moves to the list, and esc clears the filter before it closes the screen.
+    moves to the list, and esc clears the filter before it closes the screen; keys typed ahead
+    keep their order (see FilterInput), and those typed after a jump go to the reader.
     """
 
     DEFAULT_CSS = """
@@ -115,11 +118,12 @@ class TagsScreen(Screen[PassageKey | None]):
     """
 
     BINDINGS = [
-        Binding("enter", "jump", "Go to", id="tags.jump"),
+        Binding("enter", "enter", "Go to", id="tags.jump", priority=True),
         Binding("x", "delete", "Delete", id="tags.delete"),
         Binding("u", "undo", "Undo", id="tags.undo"),
         Binding("ctrl+r", "redo", "Redo", id="tags.redo"),
-        Binding("slash", "focus_filter", "Filter", id="tags.filter"),
+        # At once, so the letters typed after it reach the filter rather than the list's keys (u undoes).
+        Binding("slash", "focus_filter", "Filter", id="tags.filter", priority=True),
         Binding("down", "focus_table", "To the list", id="tags.to_table", show=False),
         Binding("escape", "back", "Clear filter / close", id="tags.close"),
     ]
@@ -135,12 +139,14 @@ class TagsScreen(Screen[PassageKey | None]):
         self.tagger = tagger
         self.initial_query = query
         self.query_text = query
+        self.late_keys = LateKeys()
         self._widths = widths(WIDE)
 
     def compose(self) -> ComposeResult:
         yield Label(Content("Annotations"), id="tags-title")
-        yield Input(self.initial_query, placeholder=FILTER_HELP, id="tags-filter", select_on_focus=False)
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="tags-table")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="tags-table")
+        yield FilterInput(self.initial_query, table, placeholder=FILTER_HELP, id="tags-filter")
+        yield table
         yield Static(id="tags-detail")
         yield Label(id="tags-status")
         yield Footer()
@@ -166,10 +172,6 @@ class TagsScreen(Screen[PassageKey | None]):
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.refresh_rows()
-
-    @on(Input.Submitted, "#tags-filter")
-    def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
 
     def refresh_rows(self) -> None:
         """Fill the table from the store, keeping the cursor near where it was."""
@@ -243,17 +245,41 @@ class TagsScreen(Screen[PassageKey | None]):
             self.refresh_rows()
             self.post_message(self.Changed(outcome.keys))
 
+    def action_enter(self) -> None:
+        """Go to the highlighted passage at once (keys typed after go to the reader); in the filter,
+        the filter takes the enter after the letters before it."""
+        query = self.query_one(FilterInput)
+        if self.focused is query:
+            query.post_message(events.Key("enter", "\r"))
+        else:
+            self.action_jump()
+
     def action_focus_filter(self) -> None:
-        self.query_one(Input).focus()
+        query = self.query_one(FilterInput)
+        if self.focused is query:
+            query.post_message(events.Key("slash", "/"))  # typed in the filter, after the letters before it
+        else:
+            query.handing_over = False
+            self.set_focus(query)
 
     def action_focus_table(self) -> None:
-        self.query_one(DataTable).focus()
+        self.set_focus(self.query_one(DataTable))
 
     def action_back(self) -> None:
         """Back out one level: clear the filter if there is one, else close the screen."""
         query = self.query_one(Input)
         if query.value:
             query.value = ""
-            self.query_one(DataTable).focus()
+            self.set_focus(self.query_one(DataTable))
         else:
             self.dismiss(None)
+
+    def dismiss(self, result: PassageKey | None = None) -> AwaitComplete:
+        self.late_keys.closing = True
+        return super().dismiss(result)
+
+    def on_key(self, event: events.Key) -> None:
+        self.late_keys.hold(event)
+
+    def on_unmount(self) -> None:
+        self.late_keys.hand_on(self.app)
