@@ -10,8 +10,6 @@ from textual.content import Content
 from textual.widgets import Checkbox, Label
 
 from annotations.corpus.models import Corpus
-from annotations.store.store import memory_store
-from annotations.store.tagging import Tagger
 from tests.app_helpers import sync
 from tests.screen_host import Host, screen_text
 from tests.test_app_tagging import ready
@@ -19,7 +17,6 @@ from tui.app import BriefReaderApp
 from tui.render import unbroken
 from tui.screens.dialog import Dialog
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
-from tui.screens.main import MainScreen
 from tui.screens.note_editor import NoteEditor
 from tui.screens.sentence_picker import SentencePicker
 from tui.screens.store_problem import StoreProblem
@@ -104,20 +101,16 @@ async def test_digits_pick_the_numbered_sentences() -> None:
 
 @sync
 async def test_a_sentence_chip_stays_on_one_line(seed_corpus: Corpus, tmp_path: Path) -> None:
-    tagger = Tagger(memory_store(), seed_corpus, "ana")
     article = seed_corpus.articles[0]
     long = max(article.passages, key=lambda p: len(p.text))
     key = (article.id, long.index)
-    assert tagger.toggle(key, "claim", tagger.sentence_spans(key)[0]).ok
     app = BriefReaderApp(db=str(tmp_path / "annotations.json"))
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen_stack[0]
-        assert isinstance(screen, MainScreen)
+        screen = await ready(app, pilot)  # the store's own chips are drawn by then, not after ours
+        screen.chips = {key: ("claim (sentence)",)}
         await pilot.pause()
+        prompt = screen.query_one(Reader).get_option_at_index(long.index).prompt
+        assert isinstance(prompt, Content)
         for width in range(30, 60):
-            screen.chips = {key: ("claim (sentence)",)}
-            await pilot.pause()
-            prompt = screen.query_one(Reader).get_option_at_index(long.index).prompt
-            assert isinstance(prompt, Content)
             lines = [line.plain for line in prompt.wrap(width)]
             assert any(unbroken("claim (sentence)") in line for line in lines), (width, lines)
