@@ -7,8 +7,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,22 +14,13 @@ import pytest
 from annotations.analysis import analyze
 from annotations.corpus.loading import load_corpus
 from tests.stories_devset import ARTICLES
+from tests.tmux_helpers import wait_for
 from tui.story_view import story_groups
 
 pytestmark = [
     pytest.mark.tmux,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
-
-
-def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> bool:
-    """Poll until `condition` holds, instead of pausing a fixed time."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
 
 
 def expected_after(keys: str) -> tuple[str, str]:

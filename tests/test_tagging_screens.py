@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Console
 from textual.app import App
-from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, Static, TextArea
 
@@ -20,13 +17,15 @@ from annotations.store.storage import StoreError
 from annotations.store.store import Store, memory_store, open_store
 from annotations.store.tagging import Tagger
 from tests.app_helpers import sync
+from tests.screen_host import Host, screen_text, type_ahead
 from tui.excerpt import excerpt
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportRequest, run_export
 from tui.screens.note_editor import NoteEditor
 from tui.screens.sentence_picker import SentencePicker
 from tui.screens.store_problem import StoreProblem, open_store_or_ask, read_only_notice, store_file
-from tui.screens.tag_picker import TagPicker, fuzzy_match, normalise, ranked
-from tui.screens.tags_screen import TagsScreen, parse_query
+from tui.screens.tag_picker import TagPicker, normalise, ranked
+from tui.screens.tags_screen import TagsScreen, widths
+from tui.tag_filter import parse_query
 from tui.tagging_keys import (
     NOTE_CHIP,
     OVERRIDE_CHIPS,
@@ -38,27 +37,6 @@ from tui.tagging_keys import (
 
 HOSTILE = "[@click=app.quit]x[/]"
 SIZE = (160, 40)
-
-
-class Host(App[None]):
-    """An empty app that opens one screen and records what it returns."""
-
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self.opened = screen
-        self.results: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self.opened, self.results.append)
-
-
-async def screen_text(pilot: Pilot[Any]) -> str:
-    """What the terminal shows, as plain text (the same render the screenshot uses)."""
-    await pilot.pause()
-    app = pilot.app
-    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
 
 
 def options(app: App[Any]) -> list[str]:
@@ -85,15 +63,13 @@ def tagger(seed_corpus: Corpus) -> Tagger:
 # Tag picker ------------------------------------------------------------------------------
 
 
-def test_fuzzy_match_prefers_tight_early_matches() -> None:
+def test_ranking_uses_the_palette_matcher_best_first() -> None:
     tags = ["contradiction", "key-fact", "follow-up", "background"]
     assert [tags[i] for i, _ in ranked("kf", tags)] == ["key-fact"]
-    assert fuzzy_match("fu", "follow-up") == ((-1, 6, 0, 9), (0, 7))
-    assert [name for name in ["refund", "follow-up"] if fuzzy_match("fu", name)] == ["refund", "follow-up"]
-    names = ["refund", "follow-up"]
-    assert [names[i] for i, _ in ranked("fu", names)] == ["follow-up", "refund"]
+    assert ranked("fu", ["follow-up"]) == [(0, [0, 7])]
     assert [tags[i] for i, _ in ranked("act", tags)] == ["key-fact", "contradiction"]
-    assert fuzzy_match("xyz", "key-fact") is None
+    assert ranked("xyz", tags) == []
+    assert [i for i, _ in ranked("", tags)] == [0, 1, 2, 3]
     assert normalise("  Brand  New Tag ") == "brand-new-tag"
 
 
@@ -182,7 +158,7 @@ async def test_tags_screen_lists_every_annotation(tagger: Tagger) -> None:
         (second.label, "3", "claim", "", "ana"),
         (second.label, "4", "", "check the minister's words", "ana"),
     ]
-    assert rows[0][4] == excerpt(first.passages[1].text, 50)
+    assert rows[0][4] == excerpt(first.passages[1].text, widths(SIZE[0])["quote"])
 
 
 def test_parse_query_reads_fields_and_free_text() -> None:
@@ -236,7 +212,7 @@ async def test_tags_screen_lists_orphans_first_and_does_not_jump_to_them(tagger:
         await pilot.press("enter")
         assert app.results == []
         assert "no longer in the article" in await screen_text(pilot)
-        await pilot.press("q")
+        await pilot.press("escape")
     assert app.results == [None]
 
 
@@ -254,6 +230,8 @@ async def test_export_dialog_returns_the_request(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         app.screen.query_one("#export-format", Select).value = "csv"
         app.screen.query_one("#export-tag", Select).value = "claim"
+        assert app.screen.query_one("#export-article", Select).value == ""
+        app.screen.query_one("#export-article", Select).value = "a2"
         app.screen.query_one("#export-machine", Checkbox).value = True
         await pilot.pause()
         assert app.screen.query_one("#export-path", Input).value == "briefreader-export.csv"
@@ -293,7 +271,8 @@ def test_run_export_writes_the_chosen_annotations(tagger: Tagger, tmp_path: Path
     target = tmp_path / "out.jsonl"
     second = tagger.corpus.articles[1].id
     message = run_export(ExportRequest("jsonl", target, article=second), tagger.store, tagger.corpus, None)
-    assert str(target) in message
+    label = tagger.corpus.articles[1].label
+    assert message == f"Exported 2 annotations (article {label}) as jsonl to {target}"
     rows = [json.loads(line) for line in target.read_text().splitlines()]
     found = sorted((r["tag"] or "", r["note"]) for r in rows)
     assert found == [("", "check the minister's words"), ("claim", "")]
@@ -423,3 +402,84 @@ async def test_hostile_text_shows_literally(seed_corpus: Corpus) -> None:
             assert HOSTILE in await screen_text(pilot)
             await pilot.press("escape")
         assert app.results == [None]
+
+
+# Tags screen: the filter, the detail pane and the columns ---------------------------------
+
+
+@sync
+async def test_tags_filter_keys_type_text_and_down_esc_move_out(tagger: Tagger) -> None:
+    app = Host(TagsScreen(tagger))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("slash", *"xu")
+        query = screen.query_one(Input)
+        assert query.value == "xu" and len(tagger.store) == 3, "x and u are filter text, not delete/undo"
+        await pilot.press("backspace", "backspace", *"claim", "down")
+        assert screen.focused is screen.query_one(DataTable)
+        assert [row[2] for row in table_rows(app)] == ["claim"]
+        await pilot.press("slash")
+        assert screen.focused is query and query.selection.is_empty, "the filter is not selected on return"
+        await pilot.press("escape")
+        assert query.value == "" and app.screen is screen and len(table_rows(app)) == 3
+        await pilot.press("escape")
+    assert app.results == [None]
+
+
+@sync
+async def test_tags_detail_keeps_note_lines_and_does_not_double_quotes(tagger: Tagger) -> None:
+    first = tagger.corpus.articles[0]
+    quoting = next(p for p in first.passages if p.text.startswith(("“", '"')))
+    assert tagger.set_note((first.id, quoting.index), "first line\nsecond line").ok
+    app = Host(TagsScreen(tagger, query="second line"))
+    async with app.run_test(size=SIZE) as pilot:
+        shown = await screen_text(pilot)
+    lines = [line.strip() for line in shown.splitlines()]
+    assert lines[lines.index("✎ first line") + 1] == "second line"
+    assert "““" not in shown and '“"' not in shown
+
+
+@sync
+async def test_sentence_tags_keep_their_suffix(tagger: Tagger) -> None:
+    second = tagger.corpus.articles[1].id
+    span = tagger.sentence_spans((second, 3))[0]
+    assert tagger.toggle((second, 3), "source", span).ok
+    app = Host(TagsScreen(tagger, query="tag:source"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert [row[2] for row in table_rows(app)] == ["source (sentence)"]
+        assert "(sentence)" in (await screen_text(pilot)).split("────")[-1]
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+@sync
+async def test_tags_columns_fit_the_screen(tagger: Tagger, width: int) -> None:
+    app = Host(TagsScreen(tagger))
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        if width >= 100:
+            assert not table.show_horizontal_scrollbar
+            assert table.virtual_size.width <= table.content_region.width
+        analyst = list(table.columns).index("analyst")
+        right = sum(column.get_render_width(table) for column in list(table.columns.values())[: analyst + 1])
+        assert right <= table.content_region.width, "the analyst column is on screen"
+
+
+@sync
+async def test_tags_keys_typed_ahead_keep_their_order(tagger: Tagger) -> None:
+    app = Host(TagsScreen(tagger))
+    async with app.run_test(size=SIZE) as pilot:
+        type_ahead(app, "slash", *"claim", "down", "x")
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen.query_one(Input).value == "claim", "x after down is not filter text"
+        assert "claim" not in tagger.store.tags() and len(tagger.store) == 2, "it deleted the claim"
+        type_ahead(app, "slash", "u", "escape", "u")
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen.query_one(Input).value == "", "esc cleared the u typed in the filter"
+        assert "claim" in tagger.store.tags(), "and the u after it undid the delete"
+        type_ahead(app, "enter", "escape")
+        for _ in range(5):
+            await pilot.pause()
+    assert app.results == [(tagger.corpus.articles[0].id, 1)], "enter on the list jumped; esc was not lost"

@@ -6,27 +6,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from textual.app import App
 from textual.pilot import Pilot
-from textual.screen import Screen
 
 from annotations.corpus.models import Corpus
 from annotations.store.store import memory_store
 from annotations.store.tagging import Tagger
+from tests.screen_host import Host
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.tag_picker import TagPicker
 from tui.screens.tags_screen import TagsScreen
 
 SIZE = (100, 30)
-
-
-class Host(App[None]):
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self.opened = screen
-
-    def on_mount(self) -> None:
-        self.push_screen(self.opened)
 
 
 def tagger(corpus: Corpus) -> Tagger:

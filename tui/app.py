@@ -28,7 +28,6 @@ class BriefReaderApp(App[int]):
     TITLE = "briefreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
         Binding("W", "take_over_store", "Take over store", id="take_over_store",
                 tooltip="Save tags here once the other briefreader on this store has closed"),
     ]

@@ -1,4 +1,4 @@
-"""Every reader action in the command palette (ctrl+p), named as in the footer and help."""
+"""The reader's actions that apply now in the command palette (ctrl+p), named as in the footer, with keys."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
 
 from tui.tagging_keys import TAGGING_PALETTE
 
@@ -22,6 +24,8 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("Toggle side panel", "toggle_side_panel", "Show the current passage's copies and reasons"),
     ("Overview", "overview", "Overlap heat map and novelty of every article"),
     ("Search", "search", "Find text across all articles"),
+    ("Next match", "step_match(1)", "Go to the last search's next match, its words marked"),
+    ("Previous match", "step_match(-1)", "Go to the last search's previous match"),
     ("New-only mode", "new_only", "Collapse passages already read in an earlier article"),
     ("Copy passage text", "copy_passage", "Copy the current passage to the clipboard"),
     ("Open source", "open_source", "Open the article's web address or file with the system's opener"),
@@ -34,20 +38,41 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
 """(title, screen action, help) for each action of the main screen, tagging included."""
 
 
-class ReaderCommands(Provider):
-    """The main screen's actions, searchable by name."""
+def keys_for(screen: Screen[object], action: str) -> str:
+    """The keys that run `action` on `screen` now (keymap applied), as the footer shows them."""
+    shown: list[str] = []
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if action in (binding.action, binding.id) or binding.action == f"screen.{action}":
+            display = screen.app.get_key_display(binding)
+            if display not in shown:
+                shown.append(display)
+    return ", ".join(shown)
 
-    def _commands(self) -> Iterator[tuple[str, str, str]]:
-        yield from (entry for entry in PALETTE if hasattr(self.screen, f"action_{entry[1]}"))
+
+class ReaderCommands(Provider):
+    """The main screen's actions that apply now, searchable by name, each with its key."""
+
+    def _commands(self) -> Iterator[tuple[Content, str, str, str]]:
+        for title, action, help_text in PALETTE:
+            name, _, arguments = action.partition("(")
+            if not hasattr(self.screen, f"action_{name}"):
+                continue
+            parameters = tuple(int(arg) for arg in arguments.rstrip(")").split(",") if arg)
+            if not self.screen.check_action(name, parameters):
+                continue  # greyed out or hidden here: the palette offers what applies now
+            keys = keys_for(self.screen, action)
+            yield Content(f"  {keys}").stylize("dim") if keys else Content(""), title, action, help_text
 
     async def discover(self) -> Hits:
-        for title, action, help_text in self._commands():
-            yield DiscoveryHit(title, partial(self.screen.run_action, action), help=help_text)
+        for keys, title, action, help_text in self._commands():
+            run = partial(self.screen.run_action, action)
+            yield DiscoveryHit(Content(title) + keys, run, title, help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action, help_text in self._commands():
+        for keys, title, action, help_text in self._commands():
             score = matcher.match(title)
             if score > 0:
                 run = partial(self.screen.run_action, action)
-                yield Hit(score, matcher.highlight(title), run, help=help_text)
+                yield Hit(score, matcher.highlight(title) + keys, run, title, help_text)

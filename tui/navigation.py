@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotations.corpus.models import PassageKey
+from tui.excerpt import excerpt
 from tui.jumps import Jumps
 from tui.reading import BOILERPLATE_MODES, Reading, following
+from tui.search import Finder
 from tui.story_view import story_articles
 from tui.view import SORTS
 from tui.widgets.article_list import ArticleList
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
 ACTIONS = (
     "next_article", "previous_article", "next_passage", "previous_passage", "first_passage", "last_passage",
     "next_duplicate", "back", "cycle_boilerplate", "cycle_sort", "new_only", "toggle_side_panel",
-    "toggle_list", "overview", "search", "problems", "next_story", "previous_story", "fold_story",
+    "toggle_list", "step_match", "overview", "search", "problems",
+    "next_story", "previous_story", "fold_story",
 )
 """The main screen's reading actions this object runs (they wait until the corpus is loaded)."""
 
@@ -35,6 +38,7 @@ class Navigator:
         self.screen = screen
         self.reading = Reading()
         self.jumps = Jumps()
+        self.finder = Finder()
 
     def next_article(self) -> None:
         self._step_article(1)
@@ -187,7 +191,16 @@ class Navigator:
     def search(self) -> None:
         from tui.screens.search import SearchScreen
 
-        self.screen.app.push_screen(SearchScreen(self.screen.corpus), self.jumped)
+        self.screen.app.push_screen(SearchScreen(self.screen.corpus, self.finder), self.jumped)
+
+    def step_match(self, step: int) -> None:
+        """Go to the last search's next (1) or previous (-1) match, its words marked in the reader."""
+        hit = self.finder.step(step)
+        if hit is None:
+            self.screen.say("No search to step through: / searches every article")
+        else:
+            self.go_to(hit.key)
+            self.screen.say(excerpt(self.finder.where(), 120))
 
     def problems(self) -> None:
         from tui.screens.problems import ProblemsScreen
@@ -209,7 +222,8 @@ class Navigator:
     def help(self) -> None:
         from tui.screens.help import HelpScreen
 
-        self.screen.app.push_screen(HelpScreen())
+        tagger = self.screen.tagger
+        self.screen.app.push_screen(HelpScreen(tagger.tags if tagger else self.screen.config.tags))
 
     def jumped(self, key: PassageKey | None) -> None:
         """A dialog chose a passage: go there, remembering where the reader was."""

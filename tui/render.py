@@ -32,3 +32,12 @@ def snippet(text: str, start: int, end: int, width: int = 80) -> tuple[str, int,
     window = text[lo:hi].replace("\n", " ").replace("\t", " ")
     offset = len(prefix) - lo
     return prefix + window + suffix, start + offset, end + offset
+
+
+UNBROKEN_SPACE = "\u2800"
+"""A blank one cell wide that line wrapping does not split at (it treats a no-break space as a space)."""
+
+
+def unbroken(text: str) -> str:
+    """`text` with its spaces made unbreakable, so a chip such as "claim (sentence)" stays on one line."""
+    return text.replace(" ", UNBROKEN_SPACE)

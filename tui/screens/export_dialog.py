@@ -9,15 +9,15 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from annotations.corpus.models import Analysis, Corpus
-from annotations.exchange.export import FORMATS, ExportOptions, export_text, write_output
+from annotations.exchange.export import FORMATS, RENDERERS, ExportOptions, gather, write_output
 from annotations.store.store import Store
 from tui.excerpt import excerpt
+from tui.screens.dialog import Dialog
 
 EXTENSIONS = {"jsonl": "jsonl", "json": "json", "csv": "csv", "md": "md", "w3c": "jsonld"}
 FORMAT_LABELS = {
@@ -26,6 +26,10 @@ FORMAT_LABELS = {
     "csv": "CSV (spreadsheets)",
     "md": "Markdown brief",
     "w3c": "W3C Web Annotations (JSON-LD)",
+}
+MACHINE_LABEL = {
+    False: "Machine findings (leftovers, copies): not included",
+    True: "Machine findings (leftovers, copies): included",
 }
 ALL = ""
 """The select value meaning "no filter" (no tag or article id is empty)."""
@@ -52,10 +56,25 @@ class ExportRequest:
 
 
 def run_export(request: ExportRequest, store: Store, corpus: Corpus, analysis: Analysis | None) -> str:
-    """Write the export and say where in one line; ExportError (one line) when it cannot be written."""
-    text = export_text(store, corpus, analysis, request.options())
+    """Write the export and say what went where, in one line; ExportError (one line) when it cannot."""
+    annotations = gather(store, corpus, analysis, request.options())
+    text = RENDERERS[request.format](annotations, corpus, analysis)
     target = write_output(request.path, text, force=request.overwrite)
-    return f"Exported {request.format} to {target}"
+    count = f"{len(annotations)} annotation{'' if len(annotations) == 1 else 's'}"
+    return f"Exported {count} ({scope(request, corpus)}) as {request.format} to {target}"
+
+
+def scope(request: ExportRequest, corpus: Corpus) -> str:
+    """Which annotations the request covers, in words: "all articles", "tag claim, article 002"."""
+    article = corpus.article(request.article) if request.article else None
+    parts = [f"tag {excerpt(request.tag, 40)}"] if request.tag else []
+    if request.article:
+        parts.append(f"article {excerpt(article.label if article else request.article, 40)}")
+    else:
+        parts.append("all articles" if not request.tag else "in all articles")
+    if request.include_machine:
+        parts.append("with machine findings")
+    return ", ".join(parts)
 
 
 def path_problem(path: Path) -> str | None:
@@ -67,18 +86,10 @@ def path_problem(path: Path) -> str | None:
     return None
 
 
-class ConfirmOverwrite(ModalScreen[bool]):
+class ConfirmOverwrite(Dialog[bool]):
     """Asks before an existing file is replaced."""
 
-    DEFAULT_CSS = """
-    ConfirmOverwrite { align: center middle; }
-    ConfirmOverwrite > Vertical {
-        width: 70; height: auto; border: round $warning; background: $surface; padding: 0 1;
-    }
-    ConfirmOverwrite Horizontal { height: auto; margin-top: 1; }
-    ConfirmOverwrite Button { margin-right: 2; }
-    """
-
+    TONE = "warning"
     BINDINGS = [
         Binding("y", "answer(True)", "Overwrite", id="confirm_overwrite.yes"),
         Binding("n,escape", "answer(False)", "Keep it", id="confirm_overwrite.no"),
@@ -88,12 +99,14 @@ class ConfirmOverwrite(ModalScreen[bool]):
         super().__init__()
         self.path = path
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Content(f"{excerpt(str(self.path), 200)} exists. Overwrite it?"))
-            with Horizontal():
-                yield Button("Overwrite (y)", variant="warning", id="overwrite-yes")
-                yield Button("Keep it (n)", variant="primary", id="overwrite-no")
+    def heading(self) -> str:
+        return "Replace the file?"
+
+    def body(self) -> ComposeResult:
+        yield Label(Content(f"{excerpt(str(self.path), 200)} exists. Overwrite it?"))
+        with Horizontal(classes="dialog-buttons"):
+            yield Button("Overwrite (y)", variant="warning", id="overwrite-yes")
+            yield Button("Keep it (n)", variant="primary", id="overwrite-no")
 
     def on_mount(self) -> None:
         self.query_one("#overwrite-no", Button).focus()
@@ -106,18 +119,10 @@ class ConfirmOverwrite(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
-    """Format, filters and file; returns the request (written by `run_export`) or None when cancelled."""
+class ExportDialog(Dialog[ExportRequest | None]):
+    """Format, filters and file, each labelled; returns the request (written by `run_export`) or None.
 
-    DEFAULT_CSS = """
-    ExportDialog { align: center middle; }
-    ExportDialog > Vertical {
-        width: 76; height: auto; max-height: 95%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    ExportDialog #export-problem { color: $error; }
-    ExportDialog Horizontal { height: auto; }
-    ExportDialog Button { margin-right: 2; }
+    Everything is exported unless the analyst narrows it, so `e` then enter writes every annotation.
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
@@ -136,23 +141,40 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.current_article = current_article if any(a == current_article for a, _ in articles) else None
         self.folder = folder or Path.cwd()
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = "Export annotations"
-            yield Select([(Content(FORMAT_LABELS[f]), f) for f in FORMATS], value="jsonl", allow_blank=False,
-                         id="export-format")
-            yield Select([(Content("All tags"), ALL), *((Content(excerpt(t, 60)), t) for t in self.tags)],
-                         value=ALL, allow_blank=False, id="export-tag")
-            articles = [(Content(excerpt(label, 60)), article) for article, label in self.articles]
-            yield Select([(Content("All articles"), ALL), *articles], value=self.current_article or ALL,
-                         allow_blank=False, id="export-article")
-            yield Checkbox(Content("Include what the machine found (leftovers, copies)"), id="export-machine")
-            yield Label(Content(f"File (relative to {excerpt(str(self.folder), 50)})"))
-            yield Input(default_name("jsonl"), id="export-path")
-            yield Static(id="export-problem")
-            with Horizontal():
-                yield Button("Export", variant="primary", id="export-go")
-                yield Button("Cancel", id="export-cancel")
+    def heading(self) -> str:
+        return "Export annotations"
+
+    def body(self) -> ComposeResult:
+        yield from self._field("Format", Select([(Content(FORMAT_LABELS[f]), f) for f in FORMATS],
+                                                value="jsonl", allow_blank=False, id="export-format"))
+        tags = [(Content(excerpt(t, 60)), t) for t in self.tags]
+        yield from self._field("Tag", Select([(Content("All tags"), ALL), *tags], value=ALL,
+                                             allow_blank=False, id="export-tag"))
+        yield from self._field("Articles", Select(self._article_choices(), value=ALL, allow_blank=False,
+                                                  id="export-article"))
+        yield Checkbox(Content(MACHINE_LABEL[False]), id="export-machine")
+        yield Label(Content(f"File (relative to {excerpt(str(self.folder), 50)})"), classes="dialog-label")
+        yield Input(default_name("jsonl"), id="export-path")
+        yield Static(id="export-problem")
+        with Horizontal(classes="dialog-buttons"):
+            yield Button("Export", variant="primary", id="export-go")
+            yield Button("Cancel", id="export-cancel")
+
+    @staticmethod
+    def _field(label: str, widget: Select[str]) -> ComposeResult:
+        with Horizontal(classes="dialog-field"):
+            yield Label(Content(label), classes="dialog-label")
+            yield widget
+
+    def _article_choices(self) -> list[tuple[Content, str]]:
+        """All articles first, then the one being read, then the rest in list order."""
+        choices = [(Content("All articles"), ALL)]
+        for article, label in self.articles:
+            if article == self.current_article:
+                choices.insert(1, (Content(f"{excerpt(label, 50)} (reading now)"), article))
+            else:
+                choices.append((Content(excerpt(label, 60)), article))
+        return choices
 
     def on_mount(self) -> None:
         # Enter in the file name exports, so `e` then enter writes the default export.
@@ -163,6 +185,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         path = self.query_one("#export-path", Input)
         if path.value.strip() in {default_name(f) for f in FORMATS}:
             path.value = default_name(str(event.value))
+
+    @on(Checkbox.Changed, "#export-machine")
+    def _machine_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = Content(MACHINE_LABEL[event.value])
 
     def request(self) -> ExportRequest:
         """The request as the widgets stand (not yet confirmed for overwriting)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -77,6 +78,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 tooltip="Show or fold the article list"),
         Binding("o", "overview", "Overview", id="overview", show=False),
         Binding("slash", "search", "Search", id="search", show=False),
+        # shift+F3 never arrives: terminals send it as a cursor position report.
+        Binding("ctrl+g,f3", "step_match(1)", "Next match", id="next_match", show=False),
+        Binding("ctrl+shift+g", "step_match(-1)", "Previous match", id="previous_match", show=False),
         Binding("N", "new_only", "New only", id="new_only", show=False),
         Binding("S", "cycle_sort", "Sort", id="cycle_sort", show=False),
         Binding("exclamation_mark", "problems", "Problems", id="problems", show=False),
@@ -235,7 +239,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.reader.modes = self.reading.modes(self.tagging.sentence_mode)
 
     def _look(self) -> Look:
-        return look(self.analysis, self.reading, self.chips, self.tagger)
+        shown = look(self.analysis, self.reading, self.chips, self.tagger)
+        return replace(shown, found=self.nav.finder.highlights())
 
     def show_list(self) -> None:
         reading = self.reading
@@ -273,6 +278,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         side = self.query_one(SidePanel)
         if side.display:
             side.show(self.corpus, self.analysis, message.key)
+
+    def on_side_panel_copy_chosen(self, message: SidePanel.CopyChosen) -> None:
+        self.nav.go_to(message.key)
 
     def on_reader_marker_chosen(self, message: Reader.MarkerChosen) -> None:
         self.reading.expanded.add(message.key)

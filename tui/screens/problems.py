@@ -43,7 +43,9 @@ class ProblemsScreen(ModalScreen[None]):
 
 
 class NothingLoadedScreen(Screen[None]):
-    """Shown instead of the reader when not one article could be loaded."""
+    """Shown instead of the reader when not one article could be loaded; like the reader, q quits."""
+
+    BINDINGS = [Binding("q", "app.quit", "Quit", id="quit")]
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__()

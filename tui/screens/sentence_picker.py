@@ -7,33 +7,36 @@ from collections.abc import Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from annotations.store.tagging import Span
 from tui.excerpt import excerpt
+from tui.render import unbroken
+from tui.screens.dialog import Dialog
 
 SENTENCE_WIDTH = 300
 """Characters of each sentence shown (the list wraps them)."""
+NUMBERED = 9
+"""Sentences past this many are reached with the arrows (digits pick 1-9)."""
 
 
-class SentencePicker(ModalScreen[Span | None]):
-    """Lists the sentences (with their tags); enter returns the chosen one's span, escape None."""
+def chip(tag: str) -> Content:
+    """A tag as one chip that wrapping never splits."""
+    return Content(unbroken(f"[{excerpt(tag, 30)}]")).stylize("bold")
 
-    DEFAULT_CSS = """
-    SentencePicker { align: center middle; }
-    SentencePicker > Vertical {
-        width: 90%; max-width: 110; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    SentencePicker OptionList { height: auto; max-height: 24; border: none; }
-    SentencePicker .hint { color: $text-muted; }
-    """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="sentence_picker.cancel")]
+class SentencePicker(Dialog[Span | None]):
+    """Lists the sentences (with their tags); a digit or enter returns the chosen one's span, escape None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="sentence_picker.cancel"),
+        *(
+            Binding(str(n), f"pick({n})", f"Sentence {n}", id=f"sentence_picker.pick_{n}", show=False)
+            for n in range(1, NUMBERED + 1)
+        ),
+    ]
 
     def __init__(
         self,
@@ -47,25 +50,33 @@ class SentencePicker(ModalScreen[Span | None]):
         self.where = where
         self.start = highlighted
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Content(f"Which sentence of {self.where}?" if self.where else "Which sentence?"))
-            options = [self._option(n, text, tags) for n, (_, text, tags) in enumerate(self.sentences)]
-            yield OptionList(*options)
-            yield Label(Content("enter: choose · v in the reader: back to whole passages · esc: cancel"),
-                        classes="hint")
+    def heading(self) -> str:
+        return f"Which sentence of {excerpt(self.where, 60)}?" if self.where else "Which sentence?"
+
+    def body(self) -> ComposeResult:
+        options = [self._option(n, text, tags) for n, (_, text, tags) in enumerate(self.sentences)]
+        yield OptionList(*options)
+        yield Label(Content("1-9 or enter: choose · v in the reader: back to whole passages · esc: cancel"),
+                    classes="hint")
 
     @staticmethod
     def _option(number: int, text: str, tags: Sequence[str]) -> Option:
         prompt = Content(f"{number + 1}. {excerpt(text, SENTENCE_WIDTH)}")
-        if tags:
-            prompt = prompt + Content(f"  [{', '.join(excerpt(tag, 30) for tag in tags)}]").stylize("bold")
+        for tag in tags:
+            prompt = prompt + Content(" ") + chip(tag)
         return Option(prompt)
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)
         option_list.highlighted = min(self.start, len(self.sentences) - 1) if self.sentences else None
         option_list.focus()
+
+    def action_pick(self, number: int) -> None:
+        """Choose sentence `number` (counted from 1); a number past the last one rings the bell."""
+        if 1 <= number <= len(self.sentences):
+            self.dismiss(self.sentences[number - 1][0])
+        else:
+            self.app.bell()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

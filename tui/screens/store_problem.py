@@ -9,15 +9,14 @@ from typing import Any
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Static
 
 from annotations.config import data_path
 from annotations.store.storage import StoreError, set_aside
 from annotations.store.store import Store, open_store
 from tui.excerpt import excerpt
+from tui.screens.dialog import Dialog
 
 JOURNAL_SUFFIX = ".journal"
 
@@ -35,8 +34,7 @@ def read_only_notice(store: Store) -> str | None:
     if not store.read_only:
         return None
     reason = store.notice or "the annotation store is read-only"
-    return (f"{excerpt(reason, 160)}: tags and notes cannot be saved in this window; "
-            "press W to take the store over once the other one is closed")
+    return f"{excerpt(reason, 160)}: tags and notes cannot be saved in this window"
 
 
 def open_store_or_ask(app: App[Any], path: Path | None, opened: Callable[[Store | None], None]) -> None:
@@ -57,19 +55,10 @@ def open_store_or_ask(app: App[Any], path: Path | None, opened: Callable[[Store 
     opened(store)
 
 
-class StoreProblem(ModalScreen[bool]):
+class StoreProblem(Dialog[bool]):
     """True when the bad file was moved aside (open a new store now), False to quit."""
 
-    DEFAULT_CSS = """
-    StoreProblem { align: center middle; }
-    StoreProblem > Vertical {
-        width: 90%; max-width: 100; height: auto; border: round $error; background: $surface; padding: 0 1;
-    }
-    StoreProblem #store-message { margin-bottom: 1; }
-    StoreProblem #store-failed { color: $error; }
-    StoreProblem Button { width: 100%; margin-bottom: 1; }
-    """
-
+    TONE = "error"
     BINDINGS = [
         Binding("s", "set_aside", "Set aside, start anew", id="store_problem.set_aside"),
         Binding("q,escape", "quit_app", "Quit", id="store_problem.quit"),
@@ -82,14 +71,15 @@ class StoreProblem(ModalScreen[bool]):
         self.moved_to: Path | None = None
         """Where the old file went, once set aside."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Content("The annotation store cannot be used"))
-            yield Static(Content(excerpt(self.error.message, 300)), id="store-message")
-            yield Button("Keep the old file aside and start a new store (s)", variant="warning",
-                         id="store-set-aside", disabled=self.path is None)
-            yield Button("Quit (q)", variant="primary", id="store-quit")
-            yield Static(id="store-failed")
+    def heading(self) -> str:
+        return "The annotation store cannot be used"
+
+    def body(self) -> ComposeResult:
+        yield Static(Content(excerpt(self.error.message, 300)), id="store-message")
+        yield Button("Keep the old file aside and start a new store (s)", variant="warning",
+                     id="store-set-aside", disabled=self.path is None)
+        yield Button("Quit (q)", variant="primary", id="store-quit")
+        yield Static(id="store-failed")
 
     @on(Button.Pressed, "#store-set-aside")
     def action_set_aside(self) -> None:

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.fuzzy import FuzzySearch
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from annotations.store.store import BOILERPLATE, NOT_BOILERPLATE
 from annotations.store.tagging import MAX_TAG_LENGTH
 from tui.excerpt import excerpt
+from tui.screens.dialog import Dialog
 
 MATCH_STYLE = "bold underline"
-Match = tuple[tuple[int, int, int, int], tuple[int, ...]]
-"""(sort key: lower is better, positions of the matched letters in the candidate)."""
+_SEARCH = FuzzySearch()
+"""Textual's fuzzy search (the command palette's); its own `Matcher.highlight` would read markup."""
 
 
 def normalise(name: str) -> str:
@@ -28,42 +27,14 @@ def normalise(name: str) -> str:
     return "-".join(name.split()).lower()
 
 
-def fuzzy_match(query: str, candidate: str) -> Match | None:
-    """Whether `query`'s letters appear in order in `candidate`: most word initials, then tightest."""
-    needle, hay = query.casefold(), candidate.casefold()
-    if not needle:
-        return (0, 0, 0, 0), ()
-    best: Match | None = None
-    start = hay.find(needle[0])
-    while start >= 0:
-        positions = _greedy(needle, hay, start)
-        if positions is None:
-            break
-        spread = positions[-1] - positions[0] + 1 - len(positions)
-        breaks = sum(b - a > 1 for a, b in pairwise(positions))
-        initials = sum(p == 0 or not hay[p - 1].isalnum() for p in positions)
-        key = (breaks - initials, spread, positions[0], len(hay))
-        if best is None or key < best[0]:
-            best = (key, positions)
-        start = hay.find(needle[0], start + 1)
-    return best
-
-
-def _greedy(needle: str, hay: str, start: int) -> tuple[int, ...] | None:
-    positions = [start]
-    for letter in needle[1:]:
-        found = hay.find(letter, positions[-1] + 1)
-        if found < 0:
-            return None
-        positions.append(found)
-    return tuple(positions)
-
-
-def ranked(query: str, names: Sequence[str]) -> list[tuple[int, tuple[int, ...]]]:
+def ranked(query: str, names: Sequence[str]) -> list[tuple[int, Sequence[int]]]:
     """Indexes of the `names` matching `query`, best first (ties keep list order), with matched letters."""
-    found = [(match, order) for order, name in enumerate(names) if (match := fuzzy_match(query, name))]
-    found.sort(key=lambda item: (item[0][0], item[1]))
-    return [(order, match[1]) for match, order in found]
+    if not query:
+        return [(order, ()) for order in range(len(names))]
+    scored = [(order, _SEARCH.match(query, name)) for order, name in enumerate(names)]
+    found = [(order, score, positions) for order, (score, positions) in scored if score > 0]
+    found.sort(key=lambda item: (-item[1], item[0]))
+    return [(order, positions) for order, _, positions in found]
 
 
 def highlighted(tag: str, positions: Sequence[int]) -> Content:
@@ -85,21 +56,11 @@ def creatable(name: str) -> str | None:
     return None
 
 
-class TagPicker(ModalScreen[str | None]):
+class TagPicker(Dialog[str | None]):
     """Type to filter the tags; enter returns the highlighted one, or a new name (✓ = on this passage).
 
     A name that matches no tag exactly is offered first as "Create tag"; it is highlighted only
     when no tag matches the letters typed, so a near match wins and creating is one `up` away.
-    """
-
-    DEFAULT_CSS = """
-    TagPicker { align: center middle; }
-    TagPicker > Vertical {
-        width: 60; height: auto; max-height: 80%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    TagPicker OptionList { height: auto; max-height: 16; border: none; }
-    TagPicker .hint { color: $text-muted; }
     """
 
     BINDINGS = [
@@ -118,12 +79,13 @@ class TagPicker(ModalScreen[str | None]):
         self.creating = False
         """Whether the first option creates the typed name."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Content(f"Tag {self.where}" if self.where else "Tag"))
-            yield Input(placeholder="tag name (new names create a tag)", id="tag-query")
-            yield OptionList(id="tag-options")
-            yield Label(Content("enter: toggle the tag · ✓ on this passage · esc: cancel"), classes="hint")
+    def heading(self) -> str:
+        return f"Tag {excerpt(self.where, 50)}" if self.where else "Tag"
+
+    def body(self) -> ComposeResult:
+        yield Input(placeholder="tag name (new names create a tag)", id="tag-query")
+        yield OptionList(id="tag-options")
+        yield Label(Content("enter: toggle the tag · ✓ on this passage · esc: cancel"), classes="hint")
 
     def on_mount(self) -> None:
         self._refresh("")

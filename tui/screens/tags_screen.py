@@ -2,154 +2,176 @@
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from annotations.corpus.models import Annotation, Corpus, PassageKey
-from annotations.store.tagging import Filter, Outcome, Tagger
+from annotations.store.tagging import Outcome, Tagger
 from tui.excerpt import excerpt
+from tui.screens.dialog import LateKeys
+from tui.tag_filter import FILTER_HELP, FilterInput, parse_query, to_filter
+from tui.tagging_keys import SENTENCE_SUFFIX
 
 COLUMNS = ("article", "¶", "tag", "note", "quote", "analyst", "modified")
 ORPHAN = "⚠ orphan"
 KIND_PREFIX = {"override": "⚑ "}
 DETAIL_WIDTH = 300
-"""Characters of note and quote shown below the table."""
-FILTER_HELP = "tag:NAME  article:ID  analyst:NAME  is:orphan  and free text (in quote, note or tag)"
+"""Characters of each note line and of the quote shown below the table."""
+NOTE_LINES = 4
+OPENING_QUOTES = frozenset("“\"‘'«„‚‹")
+CELL_PADDING = 2
+"""Cells DataTable adds around each column (one each side)."""
+SCROLLBAR = 2
+WIDE = 120
+BASE_WIDTHS = {"article": 10, "¶": 8, "tag": 14, "note": 8, "quote": 12, "analyst": 8, "modified": 16}
+"""The narrowest useful columns; at 80 cells all but the modification time fit."""
+SPARE_SHARES = {"article": 0.15, "tag": 0.15, "note": 0.3}
+"""How extra width is shared out; the quote takes the rest."""
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
-    """The filter line split into its fields (`tag:x article:y words`)."""
-
-    tag: str | None = None
-    article: str | None = None
-    analyst: str | None = None
-    orphans: bool = False
-    text: str = ""
-
-
-def parse_query(line: str) -> Query:
-    """Read `tag:x article:y analyst:z is:orphan free text`; quotes group words ("tag:"two words"")."""
-    try:
-        words = shlex.split(line)
-    except ValueError:
-        words = line.split()
-    fields: dict[str, str] = {}
-    free: list[str] = []
-    for word in words:
-        name, colon, value = word.partition(":")
-        if colon and value and name.lower() in ("tag", "article", "analyst"):
-            fields[name.lower()] = value
-        elif word.lower() == "is:orphan":
-            fields["orphans"] = "yes"
-        else:
-            free.append(word)
-    return Query(fields.get("tag"), fields.get("article"), fields.get("analyst"), "orphans" in fields,
-                 " ".join(free))
+def widths(total: int) -> dict[str, int]:
+    """Each column's width for a table `total` cells wide: no horizontal scrolling from 100 columns up,
+    and at 80 only the modification time lies past the edge."""
+    budget = total - CELL_PADDING * len(COLUMNS) - SCROLLBAR
+    found = dict(BASE_WIDTHS)
+    spare = budget - sum(found.values())
+    if spare > 0:
+        for column, share in SPARE_SHARES.items():
+            found[column] += int(spare * share)
+        found["quote"] += budget - sum(found.values())
+    return found
 
 
-def to_filter(query: Query, corpus: Corpus) -> Filter:
-    """The store filter for a query; an article may be named by id, label ("002") or id prefix."""
-    return Filter(tag=query.tag, article=_article_id(query.article, corpus), text=query.text,
-                  analyst=query.analyst, orphans_only=query.orphans)
-
-
-def _article_id(name: str | None, corpus: Corpus) -> str | None:
-    if name is None:
-        return None
-    folded = name.casefold()
-    found = [a.id for a in corpus.articles if folded in (a.id.casefold(), a.label.casefold())]
-    found = found or [a.id for a in corpus.articles if a.id.casefold().startswith(folded)]
-    return found[0] if len(found) == 1 else name
-
-
-def cells(annotation: Annotation, corpus: Corpus) -> tuple[Text, ...]:
+def cells(annotation: Annotation, corpus: Corpus, width: dict[str, int] | None = None) -> tuple[Text, ...]:
     """One table row: literal text only (tags, notes, quotes and ids come from outside)."""
+    width = width or widths(WIDE)
     article = corpus.article(annotation.article)
     label = article.label if article else annotation.article
     where = Text(ORPHAN, style="bold") if annotation.orphan else Text(str(annotation.target.passage + 1))
     tag = KIND_PREFIX.get(annotation.kind, "") + (annotation.tag or "")
+    if tag and annotation.target.scope == "span":
+        tag += SENTENCE_SUFFIX
     return (
-        Text(excerpt(label, 24)),
+        Text(excerpt(label, width["article"])),
         where,
-        Text(excerpt(tag, 24)),
-        Text(excerpt(annotation.note, 30)),
-        Text(excerpt(annotation.target.exact, 50)),
-        Text(excerpt(annotation.analyst, 16)),
+        Text(excerpt(tag, width["tag"])),
+        Text(excerpt(annotation.note, width["note"])),
+        Text(excerpt(annotation.target.exact, width["quote"])),
+        Text(excerpt(annotation.analyst, width["analyst"])),
         Text(annotation.modified[:16].replace("T", " ")),
     )
 
 
+def quoted(text: str) -> str:
+    """The text in quotation marks, unless it already opens with one (no ““We're)."""
+    line = excerpt(text, DETAIL_WIDTH)
+    return line if line[:1] in OPENING_QUOTES else f"“{line}”"
+
+
+def note_lines(note: str) -> list[str]:
+    """The note as written, line by line (controls removed, at most NOTE_LINES lines)."""
+    written = [excerpt(line, DETAIL_WIDTH) for line in note.strip().splitlines()]
+    shown = written[:NOTE_LINES]
+    if len(written) > NOTE_LINES:
+        shown[-1] += " …"
+    return shown
+
+
 def detail(annotation: Annotation | None, corpus: Corpus) -> Content:
-    """The highlighted annotation in full: where, the note and the quoted text (literal)."""
+    """The highlighted annotation in full: where, the note (with its line breaks) and the quoted text."""
     if annotation is None:
         return Content("")
     article = corpus.article(annotation.article)
     title = article.title if article else annotation.article_title or annotation.article
-    lines = [f"{excerpt(title, 100)} · ¶{annotation.target.passage + 1}"]
+    scope = " (sentence)" if annotation.target.scope == "span" else ""
+    lines = [f"{excerpt(title, 100)} · ¶{annotation.target.passage + 1}{scope}"]
     if annotation.note:
-        lines.append(f"✎ {excerpt(annotation.note, DETAIL_WIDTH)}")
-    lines.append(f"“{excerpt(annotation.target.exact, DETAIL_WIDTH)}”")
+        note = note_lines(annotation.note)
+        lines += [f"✎ {note[0]}", *(f"  {line}" for line in note[1:])]
+    lines.append(quoted(annotation.target.exact))
     return Content("\n".join(lines))
 
 
 class TagsScreen(Screen[PassageKey | None]):
-    """Lists the store's annotations; dismisses with the passage to jump to, or None."""
+    """Lists the store's annotations; dismisses with the passage to jump to, or None.
+
+    The filter works like search's: typing there is filter text (x and u too), `down` or enter
+    moves to the list, and esc clears the filter before it closes the screen; keys typed ahead
+    keep their order (see FilterInput), and those typed after a jump go to the reader.
+    """
 
     DEFAULT_CSS = """
     TagsScreen #tags-filter { margin: 0 1; }
     TagsScreen #tags-status { color: $text-muted; padding: 0 1; }
     TagsScreen DataTable { height: 1fr; }
-    TagsScreen #tags-detail { height: auto; max-height: 6; padding: 0 1; border-top: solid $primary; }
+    TagsScreen #tags-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary; }
     """
 
     BINDINGS = [
-        Binding("enter", "jump", "Go to", id="tags.jump"),
+        Binding("enter", "enter", "Go to", id="tags.jump", priority=True),
         Binding("x", "delete", "Delete", id="tags.delete"),
         Binding("u", "undo", "Undo", id="tags.undo"),
         Binding("ctrl+r", "redo", "Redo", id="tags.redo"),
-        Binding("slash", "focus_filter", "Filter", id="tags.filter"),
-        Binding("escape,q", "close", "Close", id="tags.close"),
+        # At once, so the letters typed after it reach the filter rather than the list's keys (u undoes).
+        Binding("slash", "focus_filter", "Filter", id="tags.filter", priority=True),
+        Binding("down", "focus_table", "To the list", id="tags.to_table", show=False),
+        Binding("escape", "back", "Clear filter / close", id="tags.close"),
     ]
+
+    @dataclass
+    class Changed(Message):
+        """Annotations were deleted, or a change undone or redone, here: redraw these passages."""
+
+        keys: tuple[PassageKey, ...]
 
     def __init__(self, tagger: Tagger, query: str = "") -> None:
         super().__init__()
         self.tagger = tagger
         self.initial_query = query
         self.query_text = query
+        self.late_keys = LateKeys()
+        self._widths = widths(WIDE)
 
     def compose(self) -> ComposeResult:
         yield Label(Content("Annotations"), id="tags-title")
-        yield Input(self.initial_query, placeholder=FILTER_HELP, id="tags-filter")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="tags-table")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="tags-table")
+        yield FilterInput(self.initial_query, table, placeholder=FILTER_HELP, id="tags-filter")
+        yield table
         yield Static(id="tags-detail")
         yield Label(id="tags-status")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._lay_out(self.size.width)
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if widths(event.size.width) != self._widths:
+            self._lay_out(event.size.width)
+
+    def _lay_out(self, width: int) -> None:
+        """Columns sized to the screen (a wider screen gives the note and quote more room)."""
+        self._widths = widths(width or WIDE)
         table = self.query_one(DataTable)
+        table.clear(columns=True)
         for column in COLUMNS:
-            table.add_column(column, key=column)
+            table.add_column(column, key=column, width=self._widths[column])
         self.refresh_rows()
-        table.focus()
 
     @on(Input.Changed, "#tags-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.refresh_rows()
-
-    @on(Input.Submitted, "#tags-filter")
-    def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
 
     def refresh_rows(self) -> None:
         """Fill the table from the store, keeping the cursor near where it was."""
@@ -158,7 +180,7 @@ class TagsScreen(Screen[PassageKey | None]):
         rows = self.tagger.rows(to_filter(parse_query(self.query_text), self.tagger.corpus))
         table.clear()
         for annotation in rows:
-            table.add_row(*cells(annotation, self.tagger.corpus), key=annotation.id)
+            table.add_row(*cells(annotation, self.tagger.corpus, self._widths), key=annotation.id)
         if rows:
             table.move_cursor(row=min(row, len(rows) - 1))
         self._row_highlighted()
@@ -220,10 +242,44 @@ class TagsScreen(Screen[PassageKey | None]):
         severity: SeverityLevel = "information" if outcome.ok else "warning"
         self.notify(excerpt(outcome.message, 200), severity=severity, markup=False)
         if outcome.count:
-            self.refresh_rows()  # the reader redraws everything when this screen closes
+            self.refresh_rows()
+            self.post_message(self.Changed(outcome.keys))
+
+    def action_enter(self) -> None:
+        """Go to the highlighted passage at once (keys typed after go to the reader); in the filter,
+        the filter takes the enter after the letters before it."""
+        query = self.query_one(FilterInput)
+        if self.focused is query:
+            query.post_message(events.Key("enter", "\r"))
+        else:
+            self.action_jump()
 
     def action_focus_filter(self) -> None:
-        self.query_one(Input).focus()
+        query = self.query_one(FilterInput)
+        if self.focused is query:
+            query.post_message(events.Key("slash", "/"))  # typed in the filter, after the letters before it
+        else:
+            query.handing_over = False
+            self.set_focus(query)
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def action_focus_table(self) -> None:
+        self.set_focus(self.query_one(DataTable))
+
+    def action_back(self) -> None:
+        """Back out one level: clear the filter if there is one, else close the screen."""
+        query = self.query_one(Input)
+        if query.value:
+            query.value = ""
+            self.set_focus(self.query_one(DataTable))
+        else:
+            self.dismiss(None)
+
+    def dismiss(self, result: PassageKey | None = None) -> AwaitComplete:
+        self.late_keys.closing = True
+        return super().dismiss(result)
+
+    def on_key(self, event: events.Key) -> None:
+        self.late_keys.hold(event)
+
+    def on_unmount(self) -> None:
+        self.late_keys.hand_on(self.app)

@@ -18,11 +18,11 @@ from textual.widgets.option_list import Option
 from annotations.copies.coverage import union
 from annotations.corpus.models import Analysis, Article, Duplicate, Passage, PassageKey
 from annotations.stories.origin import origin_note
-from tui.render import styled
+from tui.render import styled, unbroken
 from tui.view import NOTE_CHIP, Chips, shared_spans
 from tui.widgets.styles import component_styles
 
-KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged", "note")
+KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged", "note", "found")
 
 WINDOW = 300
 """Passages built at once: a longer article is shown a stretch at a time around the cursor."""
@@ -47,6 +47,8 @@ class Look:
     """Tagged sentences, as offsets in their passage's text."""
     notes: Mapping[PassageKey, str] = field(default_factory=dict)
     """The first line of the analyst's note on a passage, shown after its chips."""
+    found: Mapping[PassageKey, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    """Search matches to mark (the passage a search jumped to), as offsets in its text."""
 
 
 def passage_content(article: Article, passage: Passage, look: Look, styles: Mapping[str, Style]) -> Content:
@@ -58,6 +60,7 @@ def passage_content(article: Article, passage: Passage, look: Look, styles: Mapp
         return Content(f"⤷ same as {where} (enter shows it)").stylize(styles["repeat"])
     spans = [(start, end, "shared") for start, end in union(shared_spans(look.analysis, key))]
     spans += [(start, end, "tagged") for start, end in look.sentences.get(key, ())]
+    spans += [(start, end, "found") for start, end in look.found.get(key, ())]
     text = styled(passage.text, spans, styles)
     if key in look.analysis.headings:
         text = text.stylize_before(styles["heading"])
@@ -78,7 +81,7 @@ def passage_content(article: Article, passage: Passage, look: Look, styles: Mapp
     note = look.notes.get(key)
     for chip in look.chips.get(key, ()):
         if not (note and chip == NOTE_CHIP):
-            parts += [Content(" "), Content(f" {chip} ").stylize(styles["chip"])]
+            parts += [Content(" "), Content(f" {unbroken(chip)} ").stylize(styles["chip"])]
     if note:
         parts.append(Content(f"  {NOTE_CHIP} {note}").stylize(styles["note"]))
     return Content("").join(parts)

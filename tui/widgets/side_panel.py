@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from dataclasses import dataclass
+
+from textual import on
+from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.style import Style
-from textual.widgets import Static
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from annotations.copies.coverage import union
 from annotations.corpus.models import Analysis, Corpus, PassageKey
@@ -18,10 +22,8 @@ from tui.widgets.styles import component_styles
 KINDS = ("shared", "heading", "reason")
 
 
-def panel_content(
-    corpus: Corpus, analysis: Analysis, key: PassageKey | None, styles: dict[str, Style]
-) -> Content:
-    """The passage's copies (other passage, shared words, score) and its boilerplate reason."""
+def about(corpus: Corpus, analysis: Analysis, key: PassageKey | None, styles: dict[str, Style]) -> Content:
+    """The passage's name, its boilerplate reason, or why there is nothing to list."""
     article = corpus.article(key[0]) if key else None
     if key is None or article is None:
         return Content("No passage selected.")
@@ -36,41 +38,85 @@ def panel_content(
     duplicates = analysis.duplicates_of(*key)
     if not duplicates:
         parts.append(Content("No copies of this passage in other articles."))
-    for duplicate in duplicates:
+    else:
+        parts.append(Content("enter or a click reads a copy").stylize(styles["reason"]))
+    return Content("\n").join(parts)
+
+
+def copies(
+    corpus: Corpus, analysis: Analysis, key: PassageKey, styles: dict[str, Style]
+) -> list[tuple[PassageKey, Content]]:
+    """Each copy of the passage: where it is (outlet label, number, score, title) and its shared words."""
+    found: list[tuple[PassageKey, Content]] = []
+    for duplicate in analysis.duplicates_of(*key):
         other = corpus.article(duplicate.article)
         if other is None or not 0 <= duplicate.passage < len(other.passages):
             continue
         passage = other.passages[duplicate.passage]
         head = f"{other.label} ¶{duplicate.passage + 1} · score {duplicate.score:.2f} · {other.title}"
         spans = union(spans_shared_with(analysis, (other.id, passage.index), key))
-        parts.append(Content(head).stylize(styles["heading"]))
-        parts.append(styled(passage.text, [(s, e, "shared") for s, e in spans], styles))
-    return Content("\n\n").join(parts)
+        text = styled(passage.text, [(s, e, "shared") for s, e in spans], styles)
+        heading = Content(head).stylize(styles["heading"])
+        found.append(((other.id, passage.index), Content("\n").join([heading, text])))
+    return found
 
 
-class SidePanel(VerticalScroll, can_focus=True):
-    """Details of the reader's current passage; the screen says which passage."""
+class SidePanel(OptionList):
+    """Details of the reader's current passage; the screen says which passage, a chosen copy goes up."""
 
     HELP = "Where the current passage's words appear in other articles (shared words highlighted)."
 
-    COMPONENT_CLASSES = {f"side-panel--{kind}" for kind in KINDS}
+    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {f"side-panel--{kind}" for kind in KINDS}
+    BINDINGS = [Binding("enter", "select", "Read copy", id="side_panel.read_copy")]
+
+    @dataclass
+    class CopyChosen(Message):
+        """Enter or a click on a copy: read passage `key`."""
+
+        key: PassageKey
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)
         self.border_title = "Passage"
-        self._body = Static(Content(""), id="side-body")
         self._shown: tuple[Corpus, Analysis, PassageKey | None] | None = None
         self._styles: dict[str, Style] = {}
-
-    def compose(self) -> ComposeResult:
-        yield self._body
+        self._keys: dict[str, PassageKey] = {}
 
     def show(self, corpus: Corpus, analysis: Analysis, key: PassageKey | None) -> None:
         """Describe the passage `key`."""
         self._shown = (corpus, analysis, key)
         self._styles = component_styles(self, "side-panel", KINDS)
-        self._body.update(panel_content(corpus, analysis, key, self._styles))
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._shown is None:
+            return
+        corpus, analysis, key = self._shown
+        options: list[Option | None] = [Option(about(corpus, analysis, key, self._styles), disabled=True)]
+        found = copies(corpus, analysis, key, self._styles) if key is not None else []
+        self._keys = {f"copy-{number}": where for number, (where, _) in enumerate(found)}
+        for number, (_, content) in enumerate(found):
+            options += [None, Option(content, id=f"copy-{number}")]
+        self.set_options(options)
+        self.highlighted = 1 if found else None
         self.scroll_home(animate=False)
+
+    @property
+    def text(self) -> str:
+        """Everything the panel shows, as plain text."""
+        prompts = (self.get_option_at_index(at).prompt for at in range(self.option_count))
+        return "\n\n".join(prompt.plain if isinstance(prompt, Content) else str(prompt) for prompt in prompts)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        key = self._keys.get(event.option_id or "")
+        if key is not None:
+            self.post_message(self.CopyChosen(key))
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -79,6 +125,5 @@ class SidePanel(VerticalScroll, can_focus=True):
     def _restyle(self) -> None:
         """Redraw with the theme's colours when they changed (they are baked into the Content)."""
         if self._shown is not None and component_styles(self, "side-panel", KINDS) != self._styles:
-            corpus, analysis, key = self._shown
             self._styles = component_styles(self, "side-panel", KINDS)
-            self._body.update(panel_content(corpus, analysis, key, self._styles))
+            self._draw()
