@@ -46,6 +46,15 @@ def test_picker_creates_a_new_tag(store: Store, corpus: Corpus) -> None:
     assert "needs checking" in Tagger(store, corpus, "bob").tags
 
 
+def test_a_tag_typed_in_another_case_is_the_listed_tag_not_a_second_one(store: Store, corpus: Corpus) -> None:
+    tagger = Tagger(store, corpus, "ann")
+    before = list(tagger.tags)
+    assert "same as Quote" in tagger.add_tag("Quote").message
+    assert tagger.toggle(("geneva", 0), "QUOTE").ok
+    assert tagger.tags_on(("geneva", 0)) == ("quote",)
+    assert list(tagger.tags) == before
+
+
 def test_note_alone_is_an_annotation_and_can_be_edited_and_removed(store: Store, corpus: Corpus) -> None:
     tagger = Tagger(store, corpus, "ann")
     assert tagger.set_note(("geneva", 2), "check the quote").ok

@@ -125,16 +125,24 @@ class Tagger:
         clean = " ".join(name.split())
         if not clean or len(clean) > MAX_TAG_LENGTH or clean in (BOILERPLATE, NOT_BOILERPLATE):
             return Outcome(f"Not a usable tag name: {clean[:MAX_TAG_LENGTH]!r}", ok=False)
-        if clean not in self._tags:
+        known = self._known(clean)
+        if known is not None and known != clean:
+            return Outcome(f"Tag {known} is available (same as {clean} but for case)")
+        if known is None:
             self._tags.append(clean)
         return Outcome(f"Tag {clean} is available")
+
+    def _known(self, name: str) -> str | None:
+        """The listed tag that `name` names, case aside (`Quote` is `quote`), if any."""
+        folded = name.casefold()
+        return next((tag for tag in self._tags if tag.casefold() == folded), None)
 
     def toggle(self, key: PassageKey, tag: str, span: Span | None = None) -> Outcome:
         """Put `tag` on the passage (or sentence span), or take it off if it is there."""
         added = self.add_tag(tag)
         if not added.ok:
             return added
-        tag = " ".join(tag.split())
+        tag = self._known(" ".join(tag.split())) or tag
         existing = [a for a in self._tag_marks(key, span) if a.tag == tag]
         where = self._where(key, span)
         if existing:
