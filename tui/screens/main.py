@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
@@ -20,6 +19,7 @@ from annotations.config import Config
 from annotations.corpus.models import Analysis, Boilerplate, Corpus, PassageKey
 from tui import navigation, workers
 from tui.delegation import delegate
+from tui.main_bindings import MAIN_BINDINGS
 from tui.messages import (
     AnalysisFailed,
     AnalysisFinished,
@@ -31,7 +31,7 @@ from tui.messages import (
 from tui.redraw import changed_chips, look, with_overrides
 from tui.session import load_session, resume, save_session, snapshot
 from tui.tagging import METHODS, TAGGING_ACTIONS, TaggingController, Target
-from tui.tagging_keys import TAGGING_BINDINGS, chips_for
+from tui.tagging_keys import chips_for
 from tui.view import corpus_summary, problem_notices
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Look, Reader
@@ -56,40 +56,7 @@ READER_ACTIONS = ("copy_passage", "open_source")
 class MainScreen(Screen[None], inherit_bindings=False):
     """Owns the corpus, the analysis and the reading state; its children only draw, the tagger tags."""
 
-    # `?` and `q` first, so the footer shows them at any width; then the keys used most.
-    BINDINGS = [
-        *Screen.BINDINGS,
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-        *TAGGING_BINDINGS,
-        Binding("n", "next_article", "Next article", id="next_article"),
-        Binding("right_square_bracket", "next_story", "Next story", id="next_story", show=False,
-                tooltip="First article of the next story (n and p stay within a story)"),
-        Binding("left_square_bracket", "previous_story", "Prev story", id="previous_story", show=False,
-                tooltip="First article of the previous story"),
-        Binding("z", "fold_story", "Fold story", id="fold_story", show=False,
-                tooltip="Fold the story's articles under its header in the list, or unfold them"),
-        Binding("p", "previous_article", "Prev article", id="previous_article", show=False),
-        Binding("d", "next_duplicate", "Go to copy", id="next_duplicate"),
-        Binding("D", "back", "Back", id="back", show=False),
-        Binding("b", "cycle_boilerplate", "Boilerplate", id="cycle_boilerplate", show=False),
-        Binding("s", "toggle_side_panel", "Side panel", id="toggle_side_panel"),
-        Binding("l", "toggle_list", "List", id="toggle_list", show=False,
-                tooltip="Show or fold the article list"),
-        Binding("o", "overview", "Overview", id="overview", show=False),
-        Binding("slash", "search", "Search", id="search", show=False),
-        # shift+F3 never arrives: terminals send it as a cursor position report.
-        Binding("ctrl+g,f3", "step_match(1)", "Next match", id="next_match", show=False),
-        Binding("ctrl+shift+g", "step_match(-1)", "Previous match", id="previous_match", show=False),
-        Binding("N", "new_only", "New only", id="new_only", show=False),
-        Binding("S", "cycle_sort", "Sort", id="cycle_sort", show=False),
-        Binding("exclamation_mark", "problems", "Problems", id="problems", show=False),
-        # Reached only while the reader is still empty, so the keys typed ahead wait for the text.
-        Binding("j", "next_passage", "Next passage", id="next_passage", show=False),
-        Binding("k", "previous_passage", "Previous passage", id="previous_passage", show=False),
-        Binding("g", "first_passage", "First passage", id="first_passage", show=False),
-        Binding("G", "last_passage", "Last passage", id="last_passage", show=False),
-    ]
+    BINDINGS = MAIN_BINDINGS
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (150, "-roomy")]
     """Below 150 columns the open side panel folds the article list, so the reader keeps 60 columns."""
@@ -288,6 +255,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.tagging.check(action) if action in TAGGING_ACTIONS else True
+
+    def offers(self, action: str) -> bool:
+        """Whether the command palette lists `action` now (its key may still answer why it does nothing)."""
+        if action == "back":
+            return bool(self.nav.jumps.history)
+        return True
 
     def when_loaded(self, action: Callable[[], None]) -> None:
         """Run a reading key now, or once the corpus is in memory (keys typed ahead wait, in order)."""
