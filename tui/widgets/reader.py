@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -28,6 +29,9 @@ WINDOW = 300
 """Passages built at once: a longer article is shown a stretch at a time around the cursor."""
 EDGE = 30
 """The next stretch is built when the cursor comes this close to the edge of the current one."""
+
+FOLD_RUN = 6
+"""A run of this many leftover passages in a row (no copies, no tags) folds into one line."""
 
 MANY_COPIES = 3
 """Past this many other articles, the marker gives their number instead of their labels."""
@@ -145,6 +149,8 @@ class Reader(OptionList):
         self._start = 0
         self._rewindow = False
         self._styles: dict[str, Style] = {}
+        self._folds: dict[int, tuple[int, str]] = {}
+        """First passage of each folded run of leftovers: (passages in the run, their kinds)."""
 
     def show(self, article: Article | None, look: Look, passage: int | None = None) -> None:
         """Draw `article` with `look`, keeping the cursor on `passage` (or the nearest one)."""
@@ -160,8 +166,7 @@ class Reader(OptionList):
         article = self.article
         for index in dict.fromkeys(indices):
             if article is not None and index in rows and 0 <= index < len(article.passages):
-                content = passage_content(article, article.passages[index], look, self._styles)
-                self.replace_option_prompt_at_index(rows[index], content)
+                self.replace_option_prompt_at_index(rows[index], self._content(article.passages[index]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.CURSOR_ACTIONS and (self.article is None or self.hold_keys):
@@ -191,8 +196,46 @@ class Reader(OptionList):
         if self.look.boilerplate == "hide":
             hidden = self.look.analysis.boilerplate
             passages = [p for p in passages if (article.id, p.index) not in hidden] if article else []
-        self._shown = passages
+        self._shown, self._folds = self._fold(passages)
         self._window_around(keep)
+
+    def _fold(self, passages: list[Passage]) -> tuple[list[Passage], dict[int, tuple[int, str]]]:
+        """Fold long runs of page chrome into their first passage, so the article is not buried in menus."""
+        if self.article is None or self.look.boilerplate == "hide":
+            return passages, {}
+        article_id, look = self.article.id, self.look
+        def foldable(passage: Passage) -> bool:
+            key = (article_id, passage.index)
+            return (
+                key in look.analysis.boilerplate and not look.analysis.duplicates_of(*key)
+                and key not in look.chips
+            )
+        shown: list[Passage] = []
+        folds: dict[int, tuple[int, str]] = {}
+        at = 0
+        while at < len(passages):
+            end = at
+            while end < len(passages) and foldable(passages[end]):
+                end += 1
+            run = passages[at:end]
+            first = run[0] if run else passages[at]
+            if len(run) >= FOLD_RUN and (article_id, first.index) not in look.expanded:
+                kinds = Counter(look.analysis.boilerplate[(article_id, p.index)].kind for p in run)
+                folds[first.index] = (len(run), ", ".join(kind for kind, _ in kinds.most_common(2)))
+                shown.append(first)
+            else:
+                shown += run or [passages[at]]
+            at = max(end, at + 1)
+        return shown, folds
+
+    def _content(self, passage: Passage) -> Content:
+        fold = self._folds.get(passage.index)
+        if fold is not None:
+            count, kinds = fold
+            line = f"⋯ {count} leftover lines: {kinds} (enter shows them)"
+            return Content(line).stylize(self._styles["repeat"])
+        assert self.article is not None
+        return passage_content(self.article, passage, self.look, self._styles)
 
     def _window_around(self, keep: int | None) -> None:
         """Build the options for the stretch of the article around passage `keep` (all of a normal one)."""
@@ -204,7 +247,7 @@ class Reader(OptionList):
         options: list[Option | None] = []
         if article is not None:
             for passage in stretch:
-                options += [Option(passage_content(article, passage, self.look, self._styles)), None]
+                options += [Option(self._content(passage)), None]
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options[:-1])
         self.border_title = Content(article.label if article else "")
@@ -285,5 +328,6 @@ class Reader(OptionList):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         key = self.current_key
-        if key is not None and key in self.look.repeats and key not in self.look.expanded:
+        folded = key is not None and key[1] in self._folds
+        if key is not None and (key in self.look.repeats or folded) and key not in self.look.expanded:
             self.post_message(self.MarkerChosen(key))
