@@ -10,7 +10,7 @@ from textual.widgets import Input
 from annotations.corpus.models import Corpus, PassageKey
 from tests.app_helpers import sync
 from tests.screen_host import type_ahead
-from tests.test_app import A, B, C, corpus_dir, settle, start, where
+from tests.test_app import A, B, C, corpus_dir, said, settle, start, where
 from tui.app import BriefReaderApp
 from tui.screens.main import MainScreen
 from tui.screens.search import SearchResults, SearchScreen
@@ -61,14 +61,14 @@ async def test_search_keeps_the_query_and_ctrl_g_steps_through_the_matches(corpu
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert where(screen) == (B, 1) and found_spans(screen, (B, 1)) == ["Dockworkers"]
-        assert any(n.message == "Match 2 of 3 for “dockworkers”" for n in app._notifications)
+        assert said(screen) == "Match 2 of 3 for “dockworkers”"
         await pilot.press("f3")
         await pilot.pause()
         assert where(screen) == (C, 2)
         await pilot.press("f3")
         await pilot.pause()
         assert where(screen) == (A, 1), "it comes round to the first match"
-        await pilot.press("left_square_bracket")
+        await pilot.press("ctrl+shift+g")
         await pilot.pause()
         assert where(screen) == (C, 2)
         await pilot.press("slash")
@@ -93,7 +93,7 @@ async def test_keys_typed_ahead_through_a_search_keep_their_order(corpus_dir: Pa
         for _ in range(4):
             await settle(app, pilot)
         assert app.screen is screen
-        assert screen.finder.position == 2, "down picked the second match, ctrl+g stepped to the third"
+        assert screen.nav.finder.position == 2, "down picked the second match, ctrl+g stepped to the third"
         assert where(screen) == (C, 1), "k, typed last, moved up from the third match in the reader"
         await pilot.press("slash")
         type_ahead(app, "up", "enter", "k")

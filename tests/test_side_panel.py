@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from annotations.corpus.models import Duplicate
 from tests.app_helpers import sync
-from tests.test_app import A, B, C, corpus_dir, hand_analysis, prompt_text, start, where
+from tests.test_app import A, B, C, corpus_dir, hand_analysis, prompt_text, reader_app, start, where
 from tui.app import BriefReaderApp
 from tui.screens.main import MainScreen
 from tui.widgets.reader import Reader
@@ -28,7 +28,7 @@ async def opened(app: BriefReaderApp, pilot: Pilot[int]) -> tuple[MainScreen, Si
 
 @sync
 async def test_enter_on_a_copy_in_the_side_panel_reads_it(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(120, 30)) as pilot:
         screen, side = await opened(app, pilot)
         side.focus()
@@ -36,16 +36,16 @@ async def test_enter_on_a_copy_in_the_side_panel_reads_it(corpus_dir: Path) -> N
         await pilot.press("enter")
         await pilot.pause()
         assert where(screen) == (B, 1)
-        assert screen.jumps.history, "D comes back from a copy read from the panel"
+        assert screen.nav.jumps.history, "D comes back from a copy read from the panel"
 
 
 @sync
 async def test_a_click_on_a_copy_reads_it(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = reader_app([str(corpus_dir)])
     async with app.run_test(size=(120, 30)) as pilot:
         screen, side = await opened(app, pilot)
-        assert "003 ¶3" in side.text
-        row = next(y for y in range(side.size.height) if "003 ¶3" in side.render_line(y).text)
+        assert "gamma ¶3" in side.text
+        row = next(y for y in range(side.size.height) if "gamma ¶3" in side.render_line(y).text)
         assert await pilot.click(SidePanel, offset=(4, row + 1))  # below the top border
         await pilot.pause()
         assert where(screen) == (C, 2)
@@ -56,9 +56,9 @@ async def test_a_passage_copied_into_many_articles_counts_them(corpus_dir: Path)
     many = tuple(Duplicate(f"outlet-{n:02}", 0, 0.9, ((0, 5),)) for n in range(17))
     analysis = hand_analysis()
     analysis = replace(analysis, duplicates={**analysis.duplicates, (A, 1): many})
-    app = BriefReaderApp([str(corpus_dir)])
+    app = BriefReaderApp([str(corpus_dir)], analyser=lambda *args: analysis)
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await start(app, pilot, analysis)
+        screen = await start(app, pilot)
         reader = screen.query_one(Reader)
         assert prompt_text(reader, 1).endswith("⧉ also in 17 articles")
         await pilot.press("j", "s")

@@ -61,6 +61,9 @@ class ReaderCommands(Provider):
             parameters = tuple(int(arg) for arg in arguments.rstrip(")").split(",") if arg)
             if not self.screen.check_action(name, parameters):
                 continue  # greyed out or hidden here: the palette offers what applies now
+            offered = getattr(self.screen, "offers", None)
+            if offered is not None and not offered(name):
+                continue  # the key still answers (e.g. D says there is nowhere to go back to)
             keys = keys_for(self.screen, action)
             yield Content(f"  {keys}").stylize("dim") if keys else Content(""), title, action, help_text
 

@@ -39,6 +39,8 @@ class Navigator:
         self.reading = Reading()
         self.jumps = Jumps()
         self.finder = Finder()
+        self.marked: set[PassageKey] = set()
+        """The passages whose search match the reader marked at the last jump."""
 
     def next_article(self) -> None:
         self._step_article(1)
@@ -118,10 +120,15 @@ class Navigator:
             self.jumps.remember(self.screen.reader.current_key, key)
         if self.reading.new_only:
             self.reading.expanded.add(key)
+        found = set(self.finder.highlights())
         if key[0] == self.reading.article_id:
+            remark = [k for k in self.marked | found if k[0] == key[0]]
+            if remark:  # a search match moved within the article shown: redraw its old and new passages
+                self.screen.redraw_passages(remark)
             self.screen.reader.go_to(key[1])
         else:
             self.open_article(key[0], key[1])
+        self.marked = found
         self.screen.reader.place_cursor_high()
 
     def next_duplicate(self) -> None:
@@ -151,6 +158,7 @@ class Navigator:
     def cycle_sort(self) -> None:
         self.reading.sort = following(SORTS, self.reading.sort)
         self.reading.reorder(self.screen.corpus, self.screen.analysis)
+        self.screen.query_one(ArticleList).border_subtitle = f"by {self.reading.sort}"
         self.screen.show_list()
         if self.reading.new_only:
             self.screen.show_reader()

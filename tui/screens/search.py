@@ -20,7 +20,7 @@ from tui.screens.dialog import Dialog, LateKeys
 from tui.search import LIMIT, Finder, Hit, find
 from tui.widgets.styles import component_styles
 
-NEXT_KEYS = "] or ctrl+g ([: back)"
+NEXT_KEYS = "ctrl+g or f3 (ctrl+shift+g: back)"
 """The reader's keys for the next and previous match (MainScreen binds them)."""
 WINDOW = 110
 """Characters of context around the first match (the row is cut to the screen's width)."""

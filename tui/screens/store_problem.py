@@ -34,7 +34,8 @@ def read_only_notice(store: Store) -> str | None:
     if not store.read_only:
         return None
     reason = store.notice or "the annotation store is read-only"
-    return f"{excerpt(reason, 160)}: tags and notes cannot be saved in this window"
+    return (f"{excerpt(reason, 160)}: tags and notes cannot be saved in this window; "
+            "press W to take the store over once the other one is closed")
 
 
 def open_store_or_ask(app: App[Any], path: Path | None, opened: Callable[[Store | None], None]) -> None:
