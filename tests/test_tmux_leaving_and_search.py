@@ -1,4 +1,4 @@
-"""In a real terminal: search steps with ctrl+g, F3, ctrl+shift+g (typed ahead too); q quits the reader only."""
+"""In a real terminal: search steps (ctrl+g, F3, ctrl+shift+g), typed ahead too; q quits the reader only."""
 
 from __future__ import annotations
 
