@@ -13,7 +13,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-NEW_FILE_MODE = 0o644
+from annotations.store.files import fsync_dir, mode_of
 
 
 class ExportError(Exception):
@@ -89,7 +89,7 @@ def _write(target: Path, data: bytes, *, replace: bool) -> None:
     temporary = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.chmod(name, _mode_of(target))
+            os.chmod(name, mode_of(target))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -100,7 +100,7 @@ def _write(target: Path, data: bytes, *, replace: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
-    _fsync_folder(target.parent)
+    fsync_dir(target.parent)
 
 
 def _link_new(temporary: Path, target: Path) -> None:
@@ -114,24 +114,3 @@ def _link_new(temporary: Path, target: Path) -> None:
             handle.write(temporary.read_bytes())
             handle.flush()
             os.fsync(handle.fileno())
-
-
-def _mode_of(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        return NEW_FILE_MODE
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable (a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
