@@ -18,10 +18,11 @@ from boilerplate_devset import (
 
 from annotations.analysis import analyze
 from annotations.config import Config
+from annotations.corpus.leftover_kinds import LEFTOVER_KINDS
 from annotations.corpus.loading import load_text
 from annotations.corpus.models import Article, Corpus
 from annotations.leftovers.boilerplate import detect_boilerplate
-from annotations.leftovers.cues import KINDS, TEXT_CUES
+from annotations.leftovers.cues import TEXT_CUES
 
 
 def _article(article_id: str, *passages: str) -> Article:
@@ -221,7 +222,7 @@ def test_other_languages_and_odd_lines_do_not_crash(lines: tuple[str, ...]) -> N
     article = load_text("\n\n".join(lines), "odd")
     flagged, headings = detect_boilerplate([article], phrases=["", "  "], threshold=0.5)
     for label in flagged.values():
-        assert label.kind in KINDS and label.reason
+        assert label.kind in LEFTOVER_KINDS and label.reason
     assert headings <= {("odd", p.index) for p in article.passages}
 
 
@@ -236,7 +237,7 @@ def test_every_cue_has_a_name_kind_and_weight() -> None:
     names = [cue.name for cue in TEXT_CUES]
     assert len(names) == len(set(names))
     for cue in TEXT_CUES:
-        assert cue.kind in KINDS and 0 < cue.weight <= 1 and cue.why and cue.test is not None
+        assert cue.kind in LEFTOVER_KINDS and 0 < cue.weight <= 1 and cue.why and cue.test is not None
 
 
 def test_links_after_the_last_paragraph_are_flagged_but_lists_are_not() -> None:

@@ -8,7 +8,9 @@ from functools import lru_cache
 from annotations.corpus.blocks import Block
 from annotations.corpus.models import Boilerplate
 
-KINDS = ("navigation", "related", "promo", "social", "caption", "comments", "metadata", "copyright", "other")
+LEFTOVER_KINDS = (
+    "navigation", "related", "promo", "social", "caption", "comments", "metadata", "copyright", "other"
+)
 
 _TAGS = {
     "nav": "navigation",

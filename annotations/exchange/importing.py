@@ -14,7 +14,7 @@ from annotations.corpus.decode import sanitise
 from annotations.corpus.models import Annotation, Corpus, Target
 from annotations.exchange.w3c import WHOLE_DOCUMENT, W3CError, from_w3c, is_w3c
 from annotations.store.anchor import locate, text_hash
-from annotations.store.store import KINDS, Store
+from annotations.store.store import ANNOTATION_KINDS, Store
 from annotations.store.tagging import now_iso
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -140,7 +140,7 @@ def to_annotation(row: dict[str, Any], corpus: Corpus | None = None) -> Annotati
         kind=str(kind),
         orphan=False,
     )
-    if annotation.kind not in (*KINDS, "machine"):
+    if annotation.kind not in (*ANNOTATION_KINDS, "machine"):
         raise ValueError(f"unknown kind {annotation.kind!r}")
     if not annotation.tag and not annotation.note:
         raise ValueError("neither a tag nor a note")

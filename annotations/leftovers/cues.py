@@ -26,10 +26,6 @@ from annotations.leftovers.lines import (
     only_buttons,
 )
 
-KINDS = (
-    "comments", "related", "social", "caption", "promo", "navigation", "metadata", "copyright", "other"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Cue:

@@ -10,7 +10,7 @@ from typing import Any
 from annotations.corpus.models import Annotation, Target
 from annotations.store.snapshot import StoreError
 
-KINDS = ("tag", "note", "override")
+ANNOTATION_KINDS = ("tag", "note", "override")
 SCOPES = ("passage", "span")
 
 _ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
@@ -39,7 +39,7 @@ def from_doc(doc: Any, path: Path | None = None, where: str = "?") -> Annotation
         return _from_partial_doc(doc, path, where)
     if tuple(map(type, values)) not in _TYPES or tuple(map(type, target)) != _TARGET_TYPES:
         return _from_partial_doc(doc, path, where)
-    if values[11] not in KINDS or target[6] not in SCOPES:
+    if values[11] not in ANNOTATION_KINDS or target[6] not in SCOPES:
         raise _damaged(path, where, "unknown kind or scope")
     return _build(values, target)
 
@@ -88,7 +88,7 @@ def _well_typed(a: Annotation) -> bool:
         all(isinstance(value, str) for value in texts)
         and all(isinstance(value, int) and not isinstance(value, bool) for value in numbers)
         and (a.tag is None or isinstance(a.tag, str))
-        and a.kind in KINDS
+        and a.kind in ANNOTATION_KINDS
         and t.scope in SCOPES
         and isinstance(a.orphan, bool)
     )

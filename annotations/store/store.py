@@ -15,7 +15,7 @@ from tinydb import TinyDB
 from annotations.config import data_path
 from annotations.corpus.models import SCHEMA, Annotation, Corpus, PassageKey
 from annotations.store.anchor import reanchor
-from annotations.store.documents import KINDS as KINDS
+from annotations.store.documents import ANNOTATION_KINDS as ANNOTATION_KINDS
 from annotations.store.documents import from_doc, to_doc
 from annotations.store.index import AnnotationIndex
 from annotations.store.storage import (

@@ -23,7 +23,9 @@ from tui.render import styled, unbroken
 from tui.view import NOTE_CHIP, Chips, shared_spans
 from tui.widgets.styles import component_styles
 
-KINDS = ("shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged", "note", "found")
+STYLE_NAMES = (
+    "shared", "boilerplate", "label", "marker", "chip", "repeat", "heading", "tagged", "note", "found"
+)
 
 WINDOW = 300
 """Passages built at once: a longer article is shown a stretch at a time around the cursor."""
@@ -96,7 +98,7 @@ class Reader(OptionList):
 
     HELP = "The article's passages. Copied words are highlighted; d jumps to a copy, D comes back."
 
-    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {f"reader--{kind}" for kind in KINDS}
+    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {f"reader--{kind}" for kind in STYLE_NAMES}
 
     BINDINGS = [
         Binding("j", "cursor_down", "Next passage", id="next_passage", show=False),
@@ -156,7 +158,7 @@ class Reader(OptionList):
         """Draw `article` with `look`, keeping the cursor on `passage` (or the nearest one)."""
         keep = self.current if passage is None and article is self.article else passage
         self.article, self.look = article, look
-        self._styles = component_styles(self, "reader", KINDS)
+        self._styles = component_styles(self, "reader", STYLE_NAMES)
         self._rebuild(keep)
 
     def redraw(self, look: Look, indices: list[int]) -> None:
@@ -299,7 +301,7 @@ class Reader(OptionList):
     def _restyle(self) -> None:
         """Redraw with the theme's colours when they changed (they are baked into the Content)."""
         if self.article is not None and self.is_mounted:
-            styles = component_styles(self, "reader", KINDS)
+            styles = component_styles(self, "reader", STYLE_NAMES)
             if styles != self._styles:
                 self._styles = styles
                 self._rebuild(self.current)

@@ -19,7 +19,7 @@ from tui.render import styled
 from tui.view import spans_shared_with
 from tui.widgets.styles import component_styles
 
-KINDS = ("shared", "heading", "reason")
+STYLE_NAMES = ("shared", "heading", "reason")
 
 
 def about(corpus: Corpus, analysis: Analysis, key: PassageKey | None, styles: dict[str, Style]) -> Content:
@@ -66,7 +66,7 @@ class SidePanel(OptionList):
 
     HELP = "Where the current passage's words appear in other articles (shared words highlighted)."
 
-    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {f"side-panel--{kind}" for kind in KINDS}
+    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {f"side-panel--{kind}" for kind in STYLE_NAMES}
     BINDINGS = [Binding("enter", "select", "Read copy", id="side_panel.read_copy")]
 
     @dataclass
@@ -85,7 +85,7 @@ class SidePanel(OptionList):
     def show(self, corpus: Corpus, analysis: Analysis, key: PassageKey | None) -> None:
         """Describe the passage `key`."""
         self._shown = (corpus, analysis, key)
-        self._styles = component_styles(self, "side-panel", KINDS)
+        self._styles = component_styles(self, "side-panel", STYLE_NAMES)
         self._draw()
 
     def _draw(self) -> None:
@@ -124,6 +124,6 @@ class SidePanel(OptionList):
 
     def _restyle(self) -> None:
         """Redraw with the theme's colours when they changed (they are baked into the Content)."""
-        if self._shown is not None and component_styles(self, "side-panel", KINDS) != self._styles:
-            self._styles = component_styles(self, "side-panel", KINDS)
+        if self._shown is not None and component_styles(self, "side-panel", STYLE_NAMES) != self._styles:
+            self._styles = component_styles(self, "side-panel", STYLE_NAMES)
             self._draw()
