@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotations.store.store import open_store
+from tests.disk_helpers import tmpfs
 
 ROOT = Path(__file__).resolve().parents[1]
 ROW = '{"article": "a", "quote": "a quote", "tag": "t", "analyst": "ann"}\n'
@@ -35,19 +36,11 @@ def assert_one_line(result: subprocess.CompletedProcess[str], *words: str) -> No
 @pytest.fixture
 def full_disk(tmp_path: Path) -> Iterator[Path]:
     """A folder on a 64 KiB file system with no byte left."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
-                          capture_output=True, check=False)
-    if made.returncode != 0:
-        pytest.skip("mounting a small file system needs root")
-    try:
+    with tmpfs(tmp_path / "disk", "64k") as mount:
         with open(mount / "filler", "wb", buffering=0) as filler, contextlib.suppress(OSError):
             while True:
                 filler.write(b"\0" * 4096)
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_export_and_import_on_a_full_disk_say_so(full_disk: Path, tmp_path: Path) -> None:

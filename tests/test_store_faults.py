@@ -16,6 +16,7 @@ from annotations.store.journal import encode
 from annotations.store.storage import StoreError, journal_path, set_aside
 from annotations.store.store import Store, open_store
 from annotations.store.tagging import Tagger
+from tests.disk_helpers import tmpfs
 from tests.store_helpers import annotation, article
 
 REAL_WRITE = os.write
@@ -80,16 +81,8 @@ def test_a_failed_append_is_undone_in_memory_and_cut_from_the_journal(
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 64 KiB tmpfs (needs root and mount permission; skipped elsewhere)."""
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-                             capture_output=True, check=False) if hasattr(os, "geteuid") else None
-    if mounted is None or mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
+    with tmpfs(tmp_path / "tiny", "64k") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
 
 
 def test_a_full_disk_never_loses_an_acknowledged_tag_nor_hides_the_others(tiny_disk: Path) -> None:
@@ -182,13 +175,7 @@ def test_a_non_integer_document_id_is_a_broken_store_left_untouched(tmp_path: Pa
 @pytest.fixture
 def read_only_disk(tmp_path: Path) -> Iterator[Path]:
     """A folder holding a saved store, remounted read-only (needs root; skipped elsewhere)."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
-                             capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
+    with tmpfs(tmp_path / "ro", "1m") as folder:
         store = open_store(folder / "annotations.json")
         store.apply([(None, annotation(article(), 0))])
         store.close()
@@ -198,8 +185,6 @@ def read_only_disk(tmp_path: Path) -> Iterator[Path]:
         if remounted.returncode != 0:
             pytest.skip("cannot remount read-only here")
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
 
 
 def test_a_lock_file_that_cannot_be_created_is_one_clear_error(read_only_disk: Path) -> None:

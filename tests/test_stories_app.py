@@ -13,7 +13,7 @@ from annotations.config import Config
 from annotations.corpus.models import Analysis, Duplicate, Story
 from tests.app_helpers import sync
 from tests.stories_devset import ARTICLES as DEVSET
-from tests.test_app import settle
+from tests.test_app import start
 from tui.app import BriefReaderApp
 from tui.messages import AnalysisFinished
 from tui.screens.main import MainScreen
@@ -55,13 +55,9 @@ def corpus_dir(tmp_path: Path) -> Path:
     return folder
 
 
-async def start(app: BriefReaderApp, pilot: Pilot[int]) -> MainScreen:
-    await settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    screen.post_message(AnalysisFinished(story_analysis()))
-    await pilot.pause()
-    return screen
+def story_app(folder: Path) -> BriefReaderApp:
+    """The app with the hand-made story analysis in place of the detectors."""
+    return BriefReaderApp([str(folder)], analyser=lambda *args: story_analysis())
 
 
 def rows(articles: ArticleList) -> list[str]:
@@ -80,7 +76,7 @@ async def press(pilot: Pilot[int], *keys: str) -> None:
 
 @sync
 async def test_the_list_groups_articles_under_story_headers(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = story_app(corpus_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         articles = screen.query_one(ArticleList)
@@ -93,7 +89,7 @@ async def test_the_list_groups_articles_under_story_headers(corpus_dir: Path) ->
 
 @sync
 async def test_n_and_p_stay_within_a_story_and_brackets_change_story(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = story_app(corpus_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await press(pilot, "n", "n")
@@ -113,7 +109,7 @@ async def test_n_and_p_stay_within_a_story_and_brackets_change_story(corpus_dir:
 
 @sync
 async def test_z_folds_a_story_and_moving_into_it_unfolds_it(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = story_app(corpus_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         articles = screen.query_one(ArticleList)
@@ -129,7 +125,7 @@ async def test_z_folds_a_story_and_moving_into_it_unfolds_it(corpus_dir: Path) -
 
 @sync
 async def test_enter_on_a_header_folds_and_unfolds_it(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = story_app(corpus_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         articles = screen.query_one(ArticleList)
@@ -144,7 +140,7 @@ async def test_enter_on_a_header_folds_and_unfolds_it(corpus_dir: Path) -> None:
 
 @sync
 async def test_new_only_collapses_repeats_within_a_story_only(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = story_app(corpus_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await press(pilot, "N")
@@ -155,7 +151,7 @@ async def test_new_only_collapses_repeats_within_a_story_only(corpus_dir: Path) 
 
 @sync
 async def test_the_overview_shows_the_current_story(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = story_app(corpus_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await start(app, pilot)
         await press(pilot, "right_square_bracket", "o")
@@ -165,7 +161,7 @@ async def test_the_overview_shows_the_current_story(corpus_dir: Path) -> None:
 
 @sync
 async def test_one_story_shows_the_plain_list(corpus_dir: Path) -> None:
-    app = BriefReaderApp([str(corpus_dir)])
+    app = story_app(corpus_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         one = Story("s1", "All", tuple(FILES), tuple(FILES), None, "5 articles")
