@@ -169,3 +169,20 @@ def test_each_analyst_sees_and_toggles_only_their_own_tags(store: Store, corpus:
     assert bob.tags_on(("geneva", 1)) == ()
     bob.toggle(("geneva", 1), "quote")
     assert len(store) == 2 and {a.analyst for a in store.all()} == {"ann", "bob"}
+
+
+def test_tagging_in_a_200000_line_article_stores_that_passage(tmp_path: Path) -> None:
+    lines = [f"Line {number} of a very long transcript." for number in range(200_000)]
+    big = article("\n".join(lines) + "\n", "transcript")
+    store = open_store(tmp_path / "annotations.json")
+    tagger = Tagger(store, Corpus("one", (big,)), "ann")
+    middle = next(p for p in big.passages if p.text == "Line 123456 of a very long transcript.")
+    assert tagger.toggle(("transcript", middle.index), "quote").ok
+    store.close()
+    again = open_store(tmp_path / "annotations.json")
+    (saved,) = again.all()
+    assert saved.target.exact == "Line 123456 of a very long transcript."
+    assert saved.target.prefix == big.text[middle.start - 32 : middle.start]
+    assert saved.target.suffix.startswith("\nLine 123457")
+    assert Tagger(again, Corpus("one", (big,)), "ann").tags_on(("transcript", middle.index)) == ("quote",)
+    again.close()

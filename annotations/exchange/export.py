@@ -17,7 +17,7 @@ from annotations.exchange.w3c import to_w3c
 from annotations.exchange.writing import ExportError
 from annotations.exchange.writing import write_output as write_output
 from annotations.store.store import Store
-from annotations.store.tagging import now_iso
+from annotations.store.values import now_iso
 
 FORMATS = ("jsonl", "json", "csv", "md", "w3c")
 COLUMNS = (

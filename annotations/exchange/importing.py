@@ -15,7 +15,7 @@ from annotations.corpus.models import Annotation, Corpus, Target
 from annotations.exchange.w3c import WHOLE_DOCUMENT, W3CError, from_w3c, is_w3c
 from annotations.store.anchor import locate, text_hash
 from annotations.store.store import ANNOTATION_KINDS, Store
-from annotations.store.tagging import now_iso
+from annotations.store.values import now_iso
 
 MAX_BYTES = 256 * 1024 * 1024
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from annotations.config import DEFAULT_TAGS, MAX_TAG_LENGTH
 from annotations.corpus.models import Analysis, Annotation, Article, Corpus, PassageKey, Target
@@ -14,37 +13,9 @@ from annotations.store.anchor import make_target, text_hash
 from annotations.store.history import Action, History
 from annotations.store.storage import StoreError
 from annotations.store.store import BOILERPLATE, NOT_BOILERPLATE, Change, Store
+from annotations.store.values import Clock, Filter, Outcome, Span, now_iso, plural
 
-Clock = Callable[[], datetime]
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What an action did, for a notification: `message` is one human line."""
-
-    message: str
-    ok: bool = True
-    keys: tuple[PassageKey, ...] = ()
-    """Passages whose marks changed (the UI redraws these)."""
-    count: int = 0
-    """Annotations created, changed or removed."""
-
-
-@dataclass(frozen=True, slots=True)
-class Filter:
-    """What the tags screen shows: every field optional, text matches quote, note and tag."""
-
-    tag: str | None = None
-    article: str | None = None
-    text: str = ""
-    analyst: str | None = None
-    orphans_only: bool = False
-
-
-def now_iso(clock: Clock | None = None) -> str:
-    moment = clock() if clock else datetime.now(UTC)
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+__all__ = ["Clock", "Filter", "Outcome", "Span", "Tagger", "now_iso"]
 
 
 class Tagger:
@@ -107,17 +78,10 @@ class Tagger:
             if a.target.scope == "span" and a.analyst == self.analyst and not a.orphan
         ]
 
-    def rows(self, where: Filter = Filter()) -> list[Annotation]:
+    def rows(self, where: Filter | None = None) -> list[Annotation]:
         """Every annotation in the store matching `where` (the tags screen), orphans first."""
-        needle = where.text.casefold()
-        found = [
-            a for a in self.store.all()
-            if (where.tag is None or a.tag == where.tag)
-            and (where.article is None or a.article == where.article)
-            and (where.analyst is None or a.analyst == where.analyst)
-            and (not where.orphans_only or a.orphan)
-            and (not needle or needle in f"{a.target.exact}\n{a.note}\n{a.tag or ''}".casefold())
-        ]
+        chosen = where or Filter()
+        found = [a for a in self.store.all() if chosen.matches(a)]
         return sorted(found, key=lambda a: (not a.orphan, a.article, a.target.start, a.tag or ""))
 
     def add_tag(self, name: str) -> Outcome:
@@ -203,8 +167,8 @@ class Tagger:
         articles = len({copy[0] for copy in copies})
         if not changes:
             return Outcome(f"All {len(copies)} copies already have {', '.join(tags)}", keys=(key,))
-        message = (f"Applied {', '.join(tags)} to {_plural(len(copies), 'copy', 'copies')} "
-                   f"in {_plural(articles, 'other article', 'other articles')}")
+        message = (f"Applied {', '.join(tags)} to {plural(len(copies), 'copy', 'copies')} "
+                   f"in {plural(articles, 'other article', 'other articles')}")
         return self._do(changes, message, *copies)
 
     def delete(self, annotation_ids: Iterable[str]) -> Outcome:
@@ -213,7 +177,7 @@ class Tagger:
         if not doomed:
             return Outcome("Nothing to delete", ok=False)
         keys = tuple(dict.fromkeys(a.key for a in doomed))
-        message = f"Deleted {_plural(len(doomed), 'annotation', 'annotations')}"
+        message = f"Deleted {plural(len(doomed), 'annotation', 'annotations')}"
         return self._do([(a, None) for a in doomed], message, *keys)
 
     def undo(self) -> Outcome:
@@ -303,7 +267,3 @@ def _on(target: Target, span: Span | None) -> bool:
     if span is None:
         return target.scope == "passage"
     return target.scope == "span" and (target.start, target.end) == span
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
