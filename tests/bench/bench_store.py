@@ -1,4 +1,4 @@
-"""Benchmark the store's actions (write and fsync included) with 20,000 annotations already stored.
+"""Benchmark the store's actions (write and fsync included) with 20,000 and with 200 annotations stored.
 
 Run: python tests/bench/bench_store.py [--annotations 20000] [--actions 300] [--sessions 3] [--dir FOLDER]
 Each action goes through the same path the reader uses (Tagger: tag, untag, note, undo) on the
@@ -26,7 +26,7 @@ import orjson  # noqa: E402
 from tinydb import TinyDB  # noqa: E402
 from tinydb.storages import JSONStorage  # noqa: E402
 
-from annotations.corpus.loading import load_corpus  # noqa: E402
+from annotations.corpus.loading import load_corpus, load_text  # noqa: E402
 from annotations.corpus.models import SCHEMA, Annotation, Corpus, PassageKey  # noqa: E402
 from annotations.store.anchor import make_target, text_hash  # noqa: E402
 from annotations.store.store import open_store  # noqa: E402
@@ -123,6 +123,25 @@ def session(tagger: Tagger, rounds: int, times: Times) -> None:
             assert outcome.ok, outcome.message
 
 
+def time_long_article(path: Path, lines: int, actions: int) -> Times:
+    """Tag and untag passages spread over one article of `lines` lines (the first tag hashes the text)."""
+    text = "".join(f"Line {number} of a long transcript, said the clerk.\n" for number in range(lines))
+    corpus = Corpus("long", (load_text(text, "long", path="/bench/long.txt"),))
+    store = open_store(path)
+    tagger = Tagger(store, corpus, "bench")
+    passages = corpus.articles[0].passages
+    times: Times = {}
+    for number in range(actions):
+        key = ("long", passages[(number * 7919) % len(passages)].index)
+        for name in ("tag", "untag"):
+            start = time.perf_counter()
+            outcome = tagger.toggle(key, "bench")
+            times.setdefault(f"{name} ({lines:,}-line article)", []).append(time.perf_counter() - start)
+            assert outcome.ok, outcome.message
+    store.close()
+    return times
+
+
 def ms(values: list[float]) -> tuple[float, float]:
     ordered = sorted(v * 1000 for v in values)
     return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -134,6 +153,8 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=300, help="rounds of tag/untag/note/undo")
     parser.add_argument("--baseline-actions", type=int, default=30)
     parser.add_argument("--sessions", type=int, default=3, help="opens and closes of each store")
+    parser.add_argument("--small", type=int, default=200, help="annotations in the small store compared")
+    parser.add_argument("--lines", type=int, default=200_000, help="lines of the one long article")
     parser.add_argument("--dir", type=Path, default=None, help="folder for the store files (default: temp)")
     options = parser.parse_args()
     corpus = load_corpus()
@@ -143,9 +164,13 @@ def main() -> None:
         stock_path, path = Path(folder) / "stock.json", Path(folder) / "annotations.json"
         write_store(stock_path, docs)
         write_store(path, docs)
+        small_path, long_path = Path(folder) / "small.json", Path(folder) / "long.json"
+        write_store(small_path, docs[: options.small])
         size = path.stat().st_size
         stock = time_stock(stock_path, docs, options.baseline_actions, options.sessions)
         used = time_store(path, corpus, options.actions, options.sessions)
+        small = time_store(small_path, corpus, options.actions, options.sessions)
+        long = time_long_article(long_path, options.lines, options.actions // 3)
     print(f"Store actions with {options.annotations:,} annotations stored ({size / 1e6:.1f} MB file), "
           f"fsync included; milliseconds; ratio = p50 / the same stock TinyDB operation's p50 "
           f"(actions: / its insert)")
@@ -154,7 +179,9 @@ def main() -> None:
     print("| operation | storage | count | p50 | p95 | ratio |")
     print("|---|---|---:|---:|---:|---:|")
     for label, measured in (("TinyDB JSONStorage (stock, unsafe)", stock),
-                            ("journal + atomic snapshot (used)", used)):
+                            ("journal + atomic snapshot (used)", used),
+                            (f"used, {options.small:,} stored", small),
+                            ("used, empty store, one long article", long)):
         for name, values in measured.items():
             p50, p95 = ms(values)
             baseline = ms(stock[name] if name.startswith(("open", "close")) else stock["insert (tag)"])[0]
