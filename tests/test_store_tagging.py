@@ -8,7 +8,8 @@ import pytest
 
 from annotations.corpus.models import Analysis, Corpus, Duplicate
 from annotations.store.store import Store, memory_store, open_store
-from annotations.store.tagging import Filter, Tagger
+from annotations.store.tagging import Tagger
+from annotations.store.values import Filter
 from tests.store_helpers import ARTICLE_TEXT, article
 
 OTHER_TEXT = "Other outlet intro.\n\n" + ARTICLE_TEXT

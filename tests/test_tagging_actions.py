@@ -14,7 +14,7 @@ from textual.widgets import Footer
 from annotations.config import DEFAULT_TAGS
 from annotations.corpus.models import Analysis, Corpus, Duplicate, PassageKey
 from annotations.store.store import Store, memory_store, open_store
-from annotations.store.tagging import Outcome
+from annotations.store.values import Outcome
 from tests.app_helpers import sync
 from tui.delegation import delegate
 from tui.screens.export_dialog import ExportDialog

@@ -80,7 +80,7 @@ class BriefReaderApp(App[int]):
     def action_take_over_store(self) -> None:
         """Make this window the store's writer once the other briefreader has let go of it."""
         from annotations.store.storage import StoreError
-        from annotations.store.tagging import Outcome
+        from annotations.store.values import Outcome
 
         if self.store is None:
             return

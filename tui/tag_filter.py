@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from annotations.corpus.models import Corpus
-from annotations.store.tagging import Filter
+from annotations.store.values import Filter
 
 FILTER_HELP = "tag:NAME  article:ID  analyst:NAME  is:orphan  and free text (in quote, note or tag)"
 

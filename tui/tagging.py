@@ -21,7 +21,8 @@ from tui.tagging_keys import TAGGING_BINDINGS, next_override
 # The store, the tagger and the dialogs are imported when first used: the reader paints before.
 if TYPE_CHECKING:
     from annotations.store.store import Store
-    from annotations.store.tagging import Outcome, Span, Tagger
+    from annotations.store.tagging import Tagger
+    from annotations.store.values import Outcome, Span
     from tui.screens.export_dialog import ExportRequest
 
 Target = tuple[PassageKey, "Span | None"]
@@ -66,7 +67,8 @@ class TaggingController:
 
     def start(self, store: Store, corpus: Corpus, analyst: str, tags: tuple[str, ...]) -> Tagger:
         """Place the store's annotations in this corpus, then apply the keys that waited for it."""
-        from annotations.store.tagging import Outcome, Tagger
+        from annotations.store.tagging import Tagger
+        from annotations.store.values import Outcome
         from tui.screens.store_problem import read_only_notice
 
         report = store.reanchor(corpus)
@@ -221,7 +223,7 @@ class TaggingController:
         self.when_open(self._tags_screen)
 
     def _tags_screen(self, tagger: Tagger) -> None:
-        from annotations.store.tagging import Outcome
+        from annotations.store.values import Outcome
         from tui.screens.tags_screen import TagsScreen
 
         def closed(key: PassageKey | None) -> None:

@@ -15,8 +15,6 @@ from annotations.store.storage import StoreError
 from annotations.store.store import BOILERPLATE, NOT_BOILERPLATE, Change, Store
 from annotations.store.values import Clock, Filter, Outcome, Span, now_iso, plural
 
-__all__ = ["Clock", "Filter", "Outcome", "Span", "Tagger", "now_iso"]
-
 
 class Tagger:
     """One analyst's session over a store and a corpus: tag, note, override, undo and redo."""

@@ -36,15 +36,18 @@ class Filter:
 
     def matches(self, annotation: Annotation) -> bool:
         """Whether the tags screen lists `annotation` under this filter."""
-        needle = self.text.casefold()
-        found = f"{annotation.target.exact}\n{annotation.note}\n{annotation.tag or ''}".casefold()
-        return (
+        if not (
             (self.tag is None or annotation.tag == self.tag)
             and (self.article is None or annotation.article == self.article)
             and (self.analyst is None or annotation.analyst == self.analyst)
             and (not self.orphans_only or annotation.orphan)
-            and (not needle or needle in found)
-        )
+        ):
+            return False
+        needle = self.text.casefold()
+        if not needle:
+            return True
+        text = f"{annotation.target.exact}\n{annotation.note}\n{annotation.tag or ''}"
+        return needle in text.casefold()
 
 
 def now_iso(clock: Clock | None = None) -> str:

@@ -30,7 +30,8 @@ from annotations.corpus.loading import load_corpus, load_text  # noqa: E402
 from annotations.corpus.models import SCHEMA, Annotation, Corpus, PassageKey  # noqa: E402
 from annotations.store.anchor import make_target, text_hash  # noqa: E402
 from annotations.store.store import open_store  # noqa: E402
-from annotations.store.tagging import Outcome, Tagger  # noqa: E402
+from annotations.store.tagging import Tagger  # noqa: E402
+from annotations.store.values import Outcome  # noqa: E402
 
 TAGS = ("key-fact", "quote", "claim", "background", "follow-up", "contradiction", "source", "opinion")
 

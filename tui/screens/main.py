@@ -41,7 +41,8 @@ from tui.workers import Analyser, real_analysis
 
 if TYPE_CHECKING:  # the store and the detectors load after the first paint
     from annotations.store.store import Store
-    from annotations.store.tagging import Outcome, Tagger
+    from annotations.store.tagging import Tagger
+    from annotations.store.values import Outcome
 
 READER_ACTIONS = ("copy_passage", "open_source")
 """The reader's own keys, also run from the command palette (which runs the screen's actions)."""

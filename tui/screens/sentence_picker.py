@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from annotations.store.tagging import Span
+from annotations.store.values import Span
 from tui.excerpt import excerpt
 from tui.render import unbroken
 from tui.screens.dialog import Dialog

@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from annotations.corpus.models import Annotation, Corpus, PassageKey
-from annotations.store.tagging import Outcome, Tagger
+from annotations.store.tagging import Tagger
+from annotations.store.values import Outcome
 from tui.excerpt import excerpt
 from tui.screens.dialog import LateKeys
 from tui.tag_filter import FILTER_HELP, FilterInput, parse_query, to_filter
