@@ -22,7 +22,7 @@ from annotations.corpus.leftover_kinds import LEFTOVER_KINDS
 from annotations.corpus.loading import load_text
 from annotations.corpus.models import Article, Corpus
 from annotations.leftovers.boilerplate import detect_boilerplate
-from annotations.leftovers.cues import TEXT_CUES
+from annotations.leftovers.text_cues import TEXT_CUES
 
 
 def _article(article_id: str, *passages: str) -> Article:
