@@ -19,8 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from annotations.copies.candidates import MAX_POSTINGS
 from annotations.copies.coverage import Match, summarise
-from annotations.copies.fingerprint import MAX_POSTINGS, ShingleIndex
+from annotations.copies.fingerprint import ShingleIndex
 from annotations.copies.verify import Verifier
 from annotations.corpus.models import Article, Boilerplate, Duplicate, PassageKey
 
