@@ -6,8 +6,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from annotations.corpus.loading import seeds_dir
-from annotations.corpus.sources import corpus_for
+from annotations.corpus.loading import corpus_for, seeds_dir
 from tests.store_helpers import annotation, article
 
 

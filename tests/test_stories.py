@@ -11,7 +11,7 @@ from annotations.analysis import analyze
 from annotations.corpus.loading import load_text
 from annotations.corpus.models import Article, Corpus, Story
 from annotations.stories.grouping import group_stories
-from annotations.stories.linkage import average_linkage
+from annotations.stories.similarity import average_linkage
 from tests.stories_devset import bcubed, devset_scores
 from tui.cli import main
 

@@ -1,6 +1,6 @@
 """Find article files under the paths a user gives and load them, never failing as a whole.
 
-Each file's format is told by its content (see `formats`), not its suffix: web pages, JSON records,
+Each file's format is told by its content (see `reading.sniff`), not its suffix: web pages, JSON records,
 feeds and text each have their reader; a file that cannot be used is a one-line problem.
 """
 
@@ -9,17 +9,16 @@ from __future__ import annotations
 import errno
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from annotations.corpus.decode import UndecodableError, clean_line, decode, sanitise
 from annotations.corpus.feeds import read_feed
-from annotations.corpus.formats import FEED, HTML, JSON, sniff
 from annotations.corpus.metadata import read_metadata
-from annotations.corpus.models import Article, Corpus, Problem
+from annotations.corpus.models import Annotation, Article, Corpus, Problem
 from annotations.corpus.outlets import with_labels
-from annotations.corpus.reading import Unreadable, read_capped
+from annotations.corpus.reading import FEED, HTML, JSON, Unreadable, read_capped, sniff
 from annotations.corpus.records import read_records
 from annotations.corpus.segment import segment
 from annotations.corpus.webpage import read_webpage
@@ -245,3 +244,32 @@ def _os_reason(error: OSError, path: Path) -> str:
     if error.errno == errno.EISDIR:
         return "skipped: is a folder"
     return f"skipped: {error.strerror or error}"
+
+
+# Which articles a store command reads: the paths given, else those the store recorded.
+
+MAX_SIBLINGS = 500
+"""A folder with more article files than this is not one story's coverage: only the recorded files load."""
+
+
+def corpus_for(annotations: Iterable[Annotation], paths: Sequence[str | os.PathLike[str]] = ()) -> Corpus:
+    """The given paths; else the recorded files with the articles beside them; else the bundled seeds."""
+    if paths:
+        return load_corpus(paths)
+    recorded = sorted({a.article_path for a in annotations if a.article_path})
+    present = [Path(path) for path in recorded if Path(path).is_file()]
+    if not present:
+        return load_corpus()
+    files: list[Path] = []
+    for folder in sorted({path.parent for path in present}):
+        files.extend(_siblings(folder) or [p for p in present if p.parent == folder])
+    return load_corpus(files)
+
+
+def _siblings(folder: Path) -> list[Path]:
+    """The article files directly in `folder` (the other outlets' versions of the story), if few."""
+    try:
+        found = sorted(p for p in folder.iterdir() if is_article_file(p.name) and p.is_file())
+    except OSError:
+        return []
+    return found if len(found) <= MAX_SIBLINGS else []

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotations.corpus.decode import sanitise
-from annotations.corpus.models import Analysis, Annotation, Corpus
+from annotations.corpus.models import Analysis, Annotation, Article, Corpus
 from annotations.exchange.brief import to_markdown
-from annotations.exchange.jsontext import dumps_text
-from annotations.exchange.machine import machine_annotations
 from annotations.exchange.w3c import to_w3c
-from annotations.exchange.writing import ExportError
+from annotations.exchange.writing import ExportError, dumps_text
 from annotations.exchange.writing import write_output as write_output
+from annotations.store.anchor import make_target, text_hash
 from annotations.store.store import Store
 from annotations.store.values import now_iso
 
@@ -128,3 +127,48 @@ RENDERERS: dict[str, Callable[[Sequence[Annotation], Corpus, Analysis | None], s
     "md": to_markdown,
     "w3c": to_w3c,
 }
+
+
+# What the analysis found, as annotations, so exports can carry it beside the analysts' tags.
+
+MACHINE = "briefreader"
+"""The analyst name on machine annotations."""
+
+
+def machine_annotations(corpus: Corpus, analysis: Analysis, stamp: str) -> list[Annotation]:
+    """One annotation per flagged leftover and per copied passage, dated `stamp`."""
+    found: list[Annotation] = []
+    for article in corpus.articles:
+        for passage in article.passages:
+            key = (article.id, passage.index)
+            label = analysis.boilerplate_of(*key)
+            if label is not None:
+                found.append(_machine(article, passage.index, "boilerplate", label.reason, stamp))
+            copies = analysis.duplicates_of(*key)
+            if copies:
+                where = "; ".join(_where(corpus, d.article, d.passage, d.score) for d in copies)
+                found.append(_machine(article, passage.index, "duplicate", f"also in {where}", stamp))
+    return found
+
+
+def _where(corpus: Corpus, article_id: str, index: int, score: float) -> str:
+    article = corpus.article(article_id)
+    label = article.label if article else article_id
+    return f"{label} passage {index} ({score:.0%})"
+
+
+def _machine(article: Article, index: int, tag: str, note: str, stamp: str) -> Annotation:
+    return Annotation(
+        id=f"machine:{tag}:{article.id}:{index}",
+        article=article.id,
+        article_hash=text_hash(article.text),
+        target=make_target(article, index),
+        tag=tag,
+        note=note,
+        analyst=MACHINE,
+        created=stamp,
+        modified=stamp,
+        article_path=article.path,
+        article_title=article.title,
+        kind="machine",
+    )

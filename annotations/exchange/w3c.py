@@ -10,8 +10,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlparse
 
 from annotations.corpus.models import Analysis, Annotation, Corpus
-from annotations.exchange.jsontext import dumps_text
-from annotations.exchange.machine import MACHINE
+from annotations.exchange.writing import dumps_text
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ARTICLE_URN = "urn:briefreader:article:"
@@ -58,7 +57,7 @@ def annotation_to_w3c(annotation: Annotation, *, placed: bool = True) -> dict[st
         "motivation": _motivation(annotation),
         "created": annotation.created,
         "modified": annotation.modified,
-        "creator": {"type": "Software", "name": MACHINE} if machine else {
+        "creator": {"type": "Software", "name": annotation.analyst} if machine else {
             "type": "Person", "nickname": annotation.analyst
         },
         "body": _bodies(annotation),

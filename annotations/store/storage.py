@@ -19,8 +19,7 @@ from tinydb.storages import Storage
 from annotations.store.files import atomic_write, describe, unlink_quietly
 from annotations.store.journal import Contents, Entry, Journal, Tables, apply_entry, encode
 from annotations.store.locking import StoreLock
-from annotations.store.recovery import set_aside
-from annotations.store.snapshot import StoreError, StoreReadOnly, dump, journal_path, read_tables
+from annotations.store.snapshot import StoreError, StoreReadOnly, dump, journal_path, read_tables, set_aside
 
 __all__ = ["COMPACT_EVERY", "AtomicJSONStorage", "JournalStorage", "MemoryStorage", "StoreError",
            "StoreReadOnly", "atomic_write", "journal_path", "read_tables", "set_aside"]

@@ -15,8 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date as Date
 
 from annotations.corpus.models import Article, Duplicate, PassageKey, Story
-from annotations.stories.linkage import average_linkage
-from annotations.stories.pairs import term_similarities
+from annotations.stories.similarity import average_linkage, term_similarities
 from annotations.stories.terms import Terms, TermTable, counts, weigh
 
 THRESHOLD = 0.2

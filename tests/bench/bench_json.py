@@ -26,7 +26,7 @@ from tests.bench.bench_overlap import write_corpus  # noqa: E402
 def encoders() -> dict[str, Callable[[Any], bytes]]:
     import orjson
 
-    from annotations.exchange.jsontext import dumps as encode
+    from annotations.exchange.writing import dumps as encode
 
     return {
         "json indent=1 (before)": lambda d: json.dumps(d, ensure_ascii=False, indent=1).encode(),

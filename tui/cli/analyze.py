@@ -23,8 +23,8 @@ def run_analyze(options: argparse.Namespace) -> int:
         fail("no articles could be loaded", EXIT_USAGE)
     analysis = analyze(corpus, config, overrides=_overrides(options.db))
     if options.json:
-        from annotations.exchange.jsontext import dumps
         from annotations.exchange.report import to_json
+        from annotations.exchange.writing import dumps
 
         write_bytes(dumps(to_json(corpus, analysis), pretty=options.pretty) + b"\n")
         return EXIT_OK

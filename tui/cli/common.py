@@ -26,7 +26,7 @@ def read_config(path: str | None) -> Config:
 
 def read_corpus(paths: Sequence[str], recorded: Iterable[Annotation] | None = None) -> Corpus:
     """The articles at `paths` (else those the store records, else the seeds), problems on stderr."""
-    from annotations.corpus.sources import corpus_for
+    from annotations.corpus.loading import corpus_for
 
     corpus = corpus_for(recorded or (), paths)
     for problem in corpus.problems:
