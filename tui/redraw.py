@@ -10,7 +10,7 @@ from annotations.corpus.models import Analysis, Article, Boilerplate, PassageKey
 from tui.reading import Reading
 from tui.tagging_keys import chips_for
 from tui.view import OVERRIDE_MARK
-from tui.widgets.reader import Look
+from tui.widgets.passage import Look
 
 if TYPE_CHECKING:  # the tagger loads with the store, after the first paint
     from annotations.store.store import Store

@@ -34,7 +34,8 @@ from tui.tagging import METHODS, TAGGING_ACTIONS, TaggingController, Target
 from tui.tagging_keys import chips_for
 from tui.view import corpus_summary, problem_notices
 from tui.widgets.article_list import ArticleList
-from tui.widgets.reader import Look, Reader
+from tui.widgets.passage import Look
+from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.status import StatusBar
 from tui.workers import Analyser, real_analysis
