@@ -58,6 +58,7 @@ async def ready(app: BriefReaderApp, pilot: Pilot[int]) -> MainScreen:
 async def store_problem_shown(app: BriefReaderApp, pilot: Pilot[int]) -> None:
     """Wait for the dialog that offers to set an unreadable store aside."""
     for _ in range(10):
+        await app.workers.wait_for_complete()
         await pilot.pause()
         if isinstance(app.screen, StoreProblem):
             return

@@ -70,3 +70,18 @@ def test_every_subpackage_says_what_it_owns() -> None:
     for package in LAYERS:
         doc = ast.get_docstring(ast.parse((CORE / package / "__init__.py").read_text(encoding="utf-8")))
         assert doc and len(doc) > 40, package
+
+
+def test_reading_text_and_records_loads_no_page_or_feed_parser() -> None:
+    """trafilatura, lxml and feedparser cost a tenth of a second at import: only pages and feeds pay it."""
+    code = (
+        "import sys\n"
+        "import annotations.analysis, tui.cli, tui.cli.analyze\n"
+        "from annotations.corpus.loading import load_corpus, seeds_dir\n"
+        "corpus = load_corpus([seeds_dir()])\n"
+        "assert corpus.articles\n"
+        "heavy = ('trafilatura', 'lxml', 'feedparser')\n"
+        "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -174,3 +174,29 @@ def test_a_big_store_keeps_its_journal_at_close_and_replays_it_at_open(
     store.close()
     assert not path.exists() and journal_path(path).exists()
     assert sorted(a.id for a in open_store(path).all()) == sorted(a.id for a in kept)
+
+
+def test_annotations_read_back_are_the_same_frozen_values(tmp_path: Path) -> None:
+    source = article()
+    stored = [annotation(source, 0), annotation(source, 1, None, note="why", kind="note"),
+              annotation(source, 2, "quote", span=(147, 160))]
+    store = open_store(tmp_path / "annotations.json")
+    store.apply([(None, a) for a in stored])
+    store.close()
+    store = open_store(tmp_path / "annotations.json")
+    again = sorted(store.all(), key=lambda a: a.target.passage)
+    store.close()
+    assert again == stored and {hash(a) for a in again} == {hash(a) for a in stored}
+    assert [type(a.target) for a in again] == [type(a.target) for a in stored]
+    with pytest.raises(AttributeError):
+        again[0].tag = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("field", "value"), [("tag", 3), ("orphan", 0), ("passage", True), ("exact", None)])
+def test_a_field_of_the_wrong_type_is_a_damaged_store(tmp_path: Path, field: str, value: object) -> None:
+    doc = to_doc(annotation(article(), 0))
+    (doc["target"] if field in doc["target"] else doc)[field] = value
+    path = tmp_path / "annotations.json"
+    path.write_text(json.dumps({"meta": {"1": {"schema": 1}}, "annotations": {"7": doc}}), encoding="utf-8")
+    with pytest.raises(StoreError, match="annotation 7 is damaged"):
+        open_store(path)

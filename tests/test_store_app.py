@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
-from annotations.store.store import open_store
+from annotations.corpus.loading import load_corpus
+from annotations.store.store import Store, open_store
 from tests.app_helpers import sync
 from tests.store_helpers import annotation, article
 from tests.test_app_tagging import SIZE, ready, saved, store_problem_shown
+from tui import store_opening
 from tui.app import BriefReaderApp
+from tui.screens.main import MainScreen
 from tui.screens.store_problem import StoreProblem
+
+OPENING_TIMEOUT = 60.0
 
 
 @sync
@@ -89,3 +95,48 @@ async def test_a_tag_the_full_disk_refused_is_not_on_screen_and_the_reader_says_
         await pilot.pause()
         assert screen.chips == {}
     assert saved(db) == ()
+
+
+@sync
+async def test_keys_are_answered_while_a_big_store_opens_and_tag_keys_apply_after_it_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "annotations.json"
+    corpus = load_corpus()
+    keys = [(a, p.index) for a in corpus.articles for p in a.passages]
+    store = open_store(db)
+    store.apply([(None, annotation(*keys[n % len(keys)], analyst="other")) for n in range(3000)])
+    store.close()
+    release = threading.Event()
+
+    def slow_open(path: Path) -> Store:
+        release.wait(OPENING_TIMEOUT)
+        return open_store(path)
+
+    monkeypatch.setattr(store_opening, "open_store", slow_open)
+    app = BriefReaderApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        for _ in range(20):  # the store starts opening once the first article is on screen
+            if app.opener is not None:
+                break
+            await pilot.pause()
+        first = screen.reader.current_key
+        await pilot.press("j")
+        tagged = screen.reader.current_key
+        await pilot.press("1", "n")
+        second = screen.reader.current_key
+        await pilot.press("2", "j", "2", "u")
+        await pilot.pause()
+        assert first is not None and tagged is not None and second is not None
+        assert tagged == (first[0], first[1] + 1) and second[0] != first[0]
+        assert screen.tagger is None and screen.chips == {}  # the store is still opening
+        release.set()
+        screen = await ready(app, pilot)
+        assert screen.tagger is not None
+        one, two = screen.tagger.tag_for_number(1), screen.tagger.tag_for_number(2)
+        assert screen.chips == {tagged: (one,), second: (two,)}
+    mine = sorted((a.key, a.tag) for a in saved(db) if a.analyst != "other")
+    assert mine == sorted([(tagged, one), (second, two)])
+    assert len(saved(db)) == 3002

@@ -19,12 +19,14 @@ from annotations.store.tagging import Tagger
 from tests.app_helpers import sync
 from tests.screen_host import Host, screen_text, type_ahead
 from tui.excerpt import excerpt
+from tui.messages import StoreOpened
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportRequest, run_export
 from tui.screens.note_editor import NoteEditor
 from tui.screens.sentence_picker import SentencePicker
-from tui.screens.store_problem import StoreProblem, open_store_or_ask, read_only_notice, store_file
+from tui.screens.store_problem import StoreProblem, read_only_notice, store_file
 from tui.screens.tag_picker import TagPicker, normalise, ranked
 from tui.screens.tags_screen import TagsScreen, widths
+from tui.store_opening import StoreOpener
 from tui.tag_filter import parse_query
 from tui.tagging_keys import (
     NOTE_CHIP,
@@ -309,20 +311,26 @@ async def test_store_problem_quit_keeps_the_file(tmp_path: Path) -> None:
 
 
 @sync
-async def test_open_store_or_ask_retries_after_setting_aside(tmp_path: Path) -> None:
+async def test_the_opener_asks_in_a_dialog_and_opens_again_after_setting_aside(tmp_path: Path) -> None:
     path = tmp_path / "annotations.json"
     path.write_bytes(b"\x00\xff")
     opened: list[Store | None] = []
 
     class Starter(App[None]):
         def on_mount(self) -> None:
-            open_store_or_ask(self, path, opened.append)
+            self.opener = StoreOpener(self, path, opened.append)
+            self.opener.start()
+
+        def on_store_opened(self, message: StoreOpened) -> None:
+            self.opener.arrived(message)
 
     app = Starter()
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, StoreProblem) and opened == []
         await pilot.press("s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     assert len(opened) == 1 and opened[0] is not None and opened[0].path == path
     opened[0].close()

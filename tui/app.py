@@ -13,12 +13,13 @@ from annotations.config import Config, load_config
 from tui.commands import ReaderCommands
 from tui.excerpt import excerpt
 from tui.keymap import checked
-from tui.messages import CorpusShown
+from tui.messages import CorpusShown, StoreOpened
 from tui.screens.main import MainScreen
 from tui.workers import Analyser, real_analysis
 
 if TYPE_CHECKING:  # TinyDB loads after the first paint, with the store
     from annotations.store.store import Store
+    from tui.store_opening import StoreOpener
 
 
 class BriefReaderApp(App[int]):
@@ -49,6 +50,7 @@ class BriefReaderApp(App[int]):
         self.db = db
         self.analyst = analyst
         self.store: Store | None = None
+        self.opener: StoreOpener | None = None
 
     def get_default_screen(self) -> MainScreen:
         """The reader is the base screen (no blank screen painted first)."""
@@ -58,10 +60,16 @@ class BriefReaderApp(App[int]):
         self.set_keymap(self.config.keymap)
 
     def on_corpus_shown(self, message: CorpusShown) -> None:
-        """Open the store once the first article is painted: reading it must not delay the text."""
-        from tui.screens.store_problem import open_store_or_ask
+        """Open the store once the first article is painted, in a thread: keys are answered meanwhile."""
+        from tui.store_opening import StoreOpener
 
-        open_store_or_ask(self, Path(self.db) if self.db else None, self._store_opened)
+        if self.opener is None:
+            self.opener = StoreOpener(self, Path(self.db) if self.db else None, self._store_opened)
+            self.opener.start()
+
+    def on_store_opened(self, message: StoreOpened) -> None:
+        if self.opener is not None:
+            self.opener.arrived(message)
 
     def _store_opened(self, store: Store | None) -> None:
         if store is None:
@@ -100,7 +108,9 @@ class BriefReaderApp(App[int]):
             screen.tagging_changed(Outcome("", keys=()))
 
     def on_unmount(self) -> None:
-        """Save the journal and release the lock, however the app ends."""
+        """Save the journal and release the lock, however the app ends (and whenever the store opens)."""
+        if self.opener is not None:
+            self.opener.end()
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.message_pump import MessagePump
 
 from annotations.corpus.models import Analysis, Article, Corpus
 from tui.background import Stopped
+
+if TYPE_CHECKING:  # the store loads after the first paint
+    from annotations.store.storage import StoreError
+    from annotations.store.store import Store
 
 
 @dataclass
@@ -39,6 +44,14 @@ class CorpusLoaded(Message):
 
 class CorpusShown(Message):
     """The first article is on screen: the app opens the annotation store now, not before."""
+
+
+@dataclass
+class StoreOpened(Message):
+    """The store opening in a thread is done: the store, or the error that keeps it from being used."""
+
+    store: Store | None
+    error: StoreError | None
 
 
 @dataclass

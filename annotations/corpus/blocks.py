@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import lxml.html
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from annotations.corpus.decode import sanitise
 from annotations.corpus.reading import Unreadable
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 SKIPPED = frozenset(
     [
@@ -127,6 +128,9 @@ class Block:
 
 def parse_page(text: str) -> etree._Element:
     """The page's element tree: no comments, no processing instructions, no DTD, no network."""
+    import lxml.html  # here, not at the top: a folder of text and JSON never pays for lxml
+    from lxml import etree
+
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
     text = _XML_DECLARATION.sub("", text)
     # The doctype opens the page: never search megabytes of markup for it.
@@ -139,6 +143,8 @@ def parse_page(text: str) -> etree._Element:
 
 def page_blocks(root: etree._Element) -> list[Block]:
     """Every visible text block under `root`, the way a browser lays them out, in reading order."""
+    from lxml import etree
+
     elements = sum(1 for _ in root.iter())
     if elements > MAX_ELEMENTS:
         raise Unreadable(f"too many elements for a news page ({elements:,}; limit {MAX_ELEMENTS:,})")

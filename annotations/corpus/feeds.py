@@ -12,8 +12,6 @@ import re
 import time
 from typing import Any
 
-import feedparser
-
 from annotations.corpus.models import Article
 from annotations.corpus.reading import Unreadable
 from annotations.corpus.records import build_article
@@ -25,6 +23,8 @@ def read_feed(data: bytes, article_id: str, path: str) -> tuple[list[Article], l
     """The feed's entries as articles (outlet: the feed's title), and a problem for each entry left out."""
     if _ENTITY.search(data):
         raise Unreadable("the feed declares XML entities (<!ENTITY>); refused, nothing expanded or read")
+    import feedparser  # here, not at the top: only a folder that holds a feed pays for it
+
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
     entries = parsed.get("entries") or []
     if not entries:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-import trafilatura
-
 from annotations.corpus.blocks import Block, page_blocks, parse_page
 from annotations.corpus.decode import charset_codec, clean_line, decode
 from annotations.corpus.leftover_kinds import classify, is_chrome
@@ -34,6 +32,8 @@ _BODY_SHARE = 0.5
 
 def read_webpage(data: bytes, article_id: str, path: str) -> Article:
     """The page's blocks as passages, with title, date, outlet and URL from its metadata."""
+    import trafilatura  # here, not at the top: it costs a tenth of a second even when no page is read
+
     root = parse_page(decode_page(data))
     blocks = page_blocks(root)
     if not blocks:

@@ -15,10 +15,18 @@ class AnnotationIndex:
         self._items: dict[str, Annotation] = {}
         self._by_article: dict[str, dict[str, Annotation]] = {}
         self._by_key: dict[PassageKey, dict[str, Annotation]] = {}
-        for annotation in annotations:
-            if annotation.id in self._items:
-                self.drop(annotation.id)
-            self._place(annotation)
+        given = list(annotations)
+        self._items = {annotation.id: annotation for annotation in given}
+        if len(self._items) < len(given):  # a repeated id: the last one wins, in its own place
+            self._items = {}
+            for annotation in given:
+                self.add(annotation)
+            return
+        by_article, by_key = self._by_article, self._by_key
+        for annotation_id, annotation in self._items.items():
+            article = annotation.article
+            by_article.setdefault(article, {})[annotation_id] = annotation
+            by_key.setdefault((article, annotation.target.passage), {})[annotation_id] = annotation
 
     def __len__(self) -> int:
         return len(self._items)

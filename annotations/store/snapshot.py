@@ -46,8 +46,7 @@ def read_tables(path: Path) -> Tables:
     except orjson.JSONDecodeError as error:
         raise StoreError(path, f"{path}: not a valid annotation store (invalid JSON: {error})") from None
     if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
+        isinstance(table, dict) and set(map(type, table.values())) <= {dict} for table in data.values()
     ):
         raise StoreError(path, f"{path}: not a valid annotation store (expected TinyDB tables)")
     for name, table in data.items():

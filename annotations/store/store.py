@@ -71,7 +71,7 @@ class Store:
         _check_schema(meta, self.path, bool(tables.get(ANNOTATIONS)))
         documents = tables.get(ANNOTATIONS, {})
         loaded = [from_doc(doc, self.path, doc_id) for doc_id, doc in documents.items()]
-        doc_ids = {annotation.id: int(doc_id) for annotation, doc_id in zip(loaded, documents, strict=True)}
+        doc_ids = dict(zip([annotation.id for annotation in loaded], map(int, documents), strict=True))
         self._items, self._doc_ids = AnnotationIndex(loaded), doc_ids
         self._next_id = max(doc_ids.values(), default=0) + 1
         self._has_meta = "1" in meta

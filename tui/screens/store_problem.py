@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from annotations.config import data_path
 from annotations.store.storage import StoreError, set_aside
-from annotations.store.store import Store, open_store
+from annotations.store.store import Store
 from tui.excerpt import excerpt
 from tui.screens.dialog import Dialog
 
@@ -36,24 +33,6 @@ def read_only_notice(store: Store) -> str | None:
     reason = store.notice or "the annotation store is read-only"
     return (f"{excerpt(reason, 160)}: tags and notes cannot be saved in this window; "
             "press W to take the store over once the other one is closed")
-
-
-def open_store_or_ask(app: App[Any], path: Path | None, opened: Callable[[Store | None], None]) -> None:
-    """Open the store; when it cannot be read, ask (set it aside, or quit) and try again. None: quit."""
-    target = path or data_path()
-    try:
-        store = open_store(target)
-    except StoreError as error:
-
-        def answered(fresh: bool | None) -> None:
-            if fresh:
-                open_store_or_ask(app, target, opened)
-            else:
-                opened(None)
-
-        app.push_screen(StoreProblem(error, target), answered)
-        return
-    opened(store)
 
 
 class StoreProblem(Dialog[bool]):
