@@ -11,7 +11,7 @@ them on once they can be taken; `held_for_new_screen` gives it those that come b
 
 from __future__ import annotations
 
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from textual import events
 from textual.app import App
@@ -69,7 +69,7 @@ def pass_on(event: events.Key, widget: Widget) -> bool:
     return True
 
 
-def held_for_new_screen(app: App[object], event: events.Key) -> bool:
+def held_for_new_screen(app: App[Any], event: events.Key) -> bool:
     """Hold a key that came back to the app while the screen an earlier key opened is not ready yet.
 
     Nothing in an opening screen has the focus and the keys routed to it are held on arrival, so
