@@ -7,6 +7,7 @@ reads the store file as a later briefreader would.
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -45,9 +46,11 @@ class Terminal:
         command = ["tmux", "-L", self.socket, *args]
         return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
-    def start(self, *paths: str, keys: str = "") -> None:
-        """Start the reader; `keys` are sent at once, before its first frame can be drawn."""
+    def start(self, *paths: str, keys: str = "", cwd: Path | None = None) -> None:
+        """Start the reader (in `cwd`, else the checkout); `keys` are sent before its first frame."""
+        root = str(Path(__file__).resolve().parents[1])
         env = {
+            "PYTHONPATH": root,
             "XDG_CONFIG_HOME": str(self.home / "config"),
             "XDG_DATA_HOME": str(self.home / "data"),
             "HOME": str(self.home),
@@ -58,8 +61,8 @@ class Terminal:
         # COLUMNS/LINES from the test run would override the pane's real size.
         app = f"env -u COLUMNS -u LINES {exports} {shlex.quote(sys.executable)} -m tui {arguments}"
         command = f"{app}; echo $? > {shlex.quote(str(self.code_file))}"
-        root = str(Path(__file__).resolve().parents[1])
-        self.tmux("new-session", "-d", "-s", "reader", "-x", "120", "-y", "40", "-c", root, command)
+        folder = str(cwd or root)
+        self.tmux("new-session", "-d", "-s", "reader", "-x", "120", "-y", "40", "-c", folder, command)
         if keys:
             self.send(*keys.split())
 
@@ -154,3 +157,18 @@ def test_keys_in_the_first_moments_wait_and_apply_in_order(
     assert terminal.saved() == sorted(
         [(seed_ids[0], 3, "quote"), (seed_ids[1], 0, "claim"), (seed_ids[3], 0, "background")]
     )
+
+
+@pytest.mark.parametrize("run", range(REPEATS))
+def test_e_and_enter_in_one_burst_export_everything(terminal: Terminal, run: int) -> None:
+    """`e` opens the export dialog; the enter typed with it, before the dialog is drawn, confirms it."""
+    terminal.start(cwd=terminal.workdir)
+    terminal.wait_for(lambda shown: FIRST_TITLE in shown and "also in" in shown, "the first article")
+    terminal.send("3")
+    terminal.wait_for(lambda shown: " claim " in shown, "the claim chip")
+    terminal.tmux("send-keys", "-t", "reader", "e", "Enter")
+    target = terminal.workdir / "briefreader-export.jsonl"
+    terminal.wait_for(lambda shown: "Exported 1 annotation" in shown and target.exists(), "the export")
+    assert "Export annotations" not in terminal.screen()
+    assert terminal.quit() == 0
+    assert [json.loads(line)["tag"] for line in target.read_text().splitlines()] == ["claim"]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -14,6 +15,7 @@ from tui.commands import ReaderCommands
 from tui.excerpt import excerpt
 from tui.keymap import checked
 from tui.messages import CorpusShown, StoreOpened
+from tui.screens.late_keys import held_for_new_screen
 from tui.screens.main import MainScreen
 from tui.workers import Analyser, real_analysis
 
@@ -58,6 +60,10 @@ class BriefReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed right after one that opened a screen goes to that screen, once it is drawn."""
+        held_for_new_screen(self, event)
 
     def on_corpus_shown(self, message: CorpusShown) -> None:
         """Open the store once the first article is painted, in a thread: keys are answered meanwhile."""

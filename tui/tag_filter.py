@@ -11,6 +11,7 @@ from textual.widgets import Input
 
 from annotations.corpus.models import Corpus
 from annotations.store.values import Filter
+from tui.screens.late_keys import pass_on
 
 FILTER_HELP = "tag:NAME  article:ID  analyst:NAME  is:orphan  and free text (in quote, note or tag)"
 
@@ -64,27 +65,21 @@ def _article_id(name: str | None, corpus: Corpus) -> str | None:
 class FilterInput(Input):
     """The filter line. `down` and enter hand over to the list, esc clears the line (or, empty, closes).
 
-    It hands over itself, as it reads the key, and passes the keys typed after that on to the list,
-    so typed-ahead keys keep their order: in `claim` down `x`, the x deletes, it is not filter text.
+    It hands over itself, as it reads the key; the keys typed after that, already queued here, are
+    passed on to the list, so typed-ahead keys keep their order: in `claim` down `x`, the x deletes,
+    it is not filter text.
     """
 
     def __init__(self, value: str, hand_to: Widget, *, placeholder: str = "", id: str = "") -> None:
         super().__init__(value, placeholder=placeholder, id=id or None, select_on_focus=False)
         self.hand_to = hand_to
-        self.handing_over = False
-
-    def on_focus(self) -> None:
-        self.handing_over = False
 
     def on_key(self, event: events.Key) -> None:
-        if self.handing_over:
-            self.hand_to.post_message(events.Key(event.key, event.character))
-        elif event.key in ("down", "enter") or (event.key == "escape" and self.value):
+        if pass_on(event, self):
+            return
+        if event.key in ("down", "enter") or (event.key == "escape" and self.value):
             if event.key == "escape":
                 self.value = ""
-            self.handing_over = True
+            event.stop()
+            event.prevent_default()
             self.screen.set_focus(self.hand_to)
-        else:
-            return
-        event.stop()
-        event.prevent_default()

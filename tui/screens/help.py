@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from tui.commands import PALETTE
+from tui.screens.late_keys import KeepsTypedKeys
 
 KEY_WIDTH = 18
 """Cells of the key column; descriptions and their continuation lines start after it."""
@@ -118,7 +119,7 @@ class KeyTable(Widget):
         return len(lines(self.table, width))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalScreen[None], KeepsTypedKeys[None]):
     """The key table, sized to the terminal; `?` or escape closes it."""
 
     BINDINGS = [Binding("escape,question_mark", "close", "Close help", id="close_help")]

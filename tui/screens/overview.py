@@ -16,10 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from annotations.corpus.models import Analysis, Article, Corpus, PassageKey
+from tui.screens.late_keys import KeepsTypedKeys
 
 BAR_CELLS = 10
 MATRIX_MAX = 200
@@ -76,7 +76,7 @@ def most_shared(order: Sequence[Article], analysis: Analysis, limit: int) -> lis
     return [article for article in order if article.id in top][:limit]
 
 
-class OverviewScreen(Screen[PassageKey | None]):
+class OverviewScreen(KeepsTypedKeys[PassageKey | None]):
     """A heat map of Analysis.overlap and a novelty bar per article; returns a passage to read."""
 
     BINDINGS = [

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from annotations.copies.coverage import union
 from annotations.corpus.models import Analysis, Corpus, PassageKey
 from tui.render import styled
+from tui.screens.late_keys import KeepsTypedKeys
 from tui.view import pair_passages, spans_shared_with
 from tui.widgets.styles import component_styles
 
@@ -23,7 +24,7 @@ class PairList(OptionList):
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"pair-list--shared", "pair-list--heading"}
 
 
-class PairScreen(ModalScreen[PassageKey | None]):
+class PairScreen(ModalScreen[PassageKey | None], KeepsTypedKeys[PassageKey | None]):
     """What `first` shares with `second`; enter reads the passage in `first`."""
 
     BINDINGS = [Binding("escape", "close", "Back", id="close_pair")]

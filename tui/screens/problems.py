@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static
 
 from annotations.corpus.models import Problem
+from tui.screens.late_keys import KeepsTypedKeys
 
 
 def problem_lines(problems: Sequence[Problem], config_problem: str | None = None) -> Content:
@@ -21,7 +22,7 @@ def problem_lines(problems: Sequence[Problem], config_problem: str | None = None
     return Content("\n").join(lines or [Content("No problems.")])
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(ModalScreen[None], KeepsTypedKeys[None]):
     """The list behind the 'problems while loading' notification."""
 
     BINDINGS = [Binding("escape,exclamation_mark", "close", "Close", id="close_problems")]

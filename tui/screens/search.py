@@ -16,7 +16,8 @@ from textual.worker import get_current_worker
 
 from annotations.corpus.models import Corpus, PassageKey
 from tui.render import snippet, styled
-from tui.screens.dialog import Dialog, LateKeys
+from tui.screens.dialog import Dialog
+from tui.screens.late_keys import LateKeys
 from tui.search import LIMIT, Finder, Hit, find
 from tui.widgets.styles import component_styles
 
@@ -58,7 +59,7 @@ class QueryInput(Input):
             event.stop()
             event.prevent_default()
             if event.key == "enter":
-                self.late_keys.closing = True
+                self.late_keys.phase = "closing"
                 self.post_message(self.Chosen(self.value))
             else:
                 self.post_message(self.Moved(1 if event.key == "down" else -1, self.value))
@@ -133,7 +134,7 @@ class SearchScreen(Dialog[PassageKey | None]):
         self.choosing = None
         if not self.finder.hits:
             self.app.bell()
-            self.late_keys.closing = False
+            self.late_keys.phase = "open"
             self.late_keys.hand_on(self.app)  # nothing to read: the keys typed after go to the query
             return
         self.dismiss(self.finder.chose(self.query_one(SearchResults).highlighted or 0).key)

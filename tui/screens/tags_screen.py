@@ -7,19 +7,17 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from annotations.corpus.models import Annotation, Corpus, PassageKey
 from annotations.store.tagging import Tagger
 from annotations.store.values import Outcome
 from tui.excerpt import excerpt
-from tui.screens.dialog import LateKeys
+from tui.screens.late_keys import KeepsTypedKeys
 from tui.tag_filter import FILTER_HELP, FilterInput, parse_query, to_filter
 from tui.tagging_keys import SENTENCE_SUFFIX
 
@@ -103,7 +101,7 @@ def detail(annotation: Annotation | None, corpus: Corpus) -> Content:
     return Content("\n".join(lines))
 
 
-class TagsScreen(Screen[PassageKey | None]):
+class TagsScreen(KeepsTypedKeys[PassageKey | None]):
     """Lists the store's annotations; dismisses with the passage to jump to, or None.
 
     The filter works like search's: typing there is filter text (x and u too), `down` or enter
@@ -140,7 +138,6 @@ class TagsScreen(Screen[PassageKey | None]):
         self.tagger = tagger
         self.initial_query = query
         self.query_text = query
-        self.late_keys = LateKeys()
         self._widths = widths(WIDE)
 
     def compose(self) -> ComposeResult:
@@ -260,7 +257,6 @@ class TagsScreen(Screen[PassageKey | None]):
         if self.focused is query:
             query.post_message(events.Key("slash", "/"))  # typed in the filter, after the letters before it
         else:
-            query.handing_over = False
             self.set_focus(query)
 
     def action_focus_table(self) -> None:
@@ -274,13 +270,3 @@ class TagsScreen(Screen[PassageKey | None]):
             self.set_focus(self.query_one(DataTable))
         else:
             self.dismiss(None)
-
-    def dismiss(self, result: PassageKey | None = None) -> AwaitComplete:
-        self.late_keys.closing = True
-        return super().dismiss(result)
-
-    def on_key(self, event: events.Key) -> None:
-        self.late_keys.hold(event)
-
-    def on_unmount(self) -> None:
-        self.late_keys.hand_on(self.app)
