@@ -67,12 +67,12 @@ def find_overlaps(
 ) -> Overlaps:
     """Copied text between all passages, `leftovers` (page leftovers) included; raises AnalysisCancelled
     when told to stop."""
-    with _collector_paused():
+    with collector_paused():
         return _find(articles, leftovers or {}, progress, cancelled)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: its sweeps over millions of new lists cost more than the work."""
     enabled = gc.isenabled()
     gc.disable()

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from tui.cli.common import read_config, read_corpus
@@ -26,10 +23,11 @@ def run_analyze(options: argparse.Namespace) -> int:
         fail("no articles could be loaded", EXIT_USAGE)
     analysis = analyze(corpus, config, overrides=_overrides(options.db))
     if options.json:
+        from annotations.copies.overlap import collector_paused
         from annotations.exchange.report import to_json
         from annotations.exchange.writing import dumps
 
-        with _collections_paused():
+        with collector_paused():
             report = dumps(to_json(corpus, analysis), pretty=options.pretty)
         write_bytes(report + b"\n")
         return EXIT_OK
@@ -44,21 +42,6 @@ def run_analyze(options: argparse.Namespace) -> int:
         for article in articles:
             say(_article_line(article, analysis, width))
     return EXIT_OK
-
-
-@contextmanager
-def _collections_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the report is built (its many new dicts hold no cycles).
-
-    Each collection they set off walked the whole corpus and analysis: half the report's cost.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _article_line(article: Article, analysis: Analysis, width: int) -> str:

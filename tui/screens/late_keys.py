@@ -113,7 +113,7 @@ class KeepsTypedKeys(Screen[ResultT]):
             return
         super().set_focus(widget, scroll_visible, from_app_focus)
 
-    def _on_mount(self, event: events.Mount) -> None:
+    def on_mount(self) -> None:
         # After the screen's own mount handlers (and the focus they asked for), in the app's turn.
         self.call_later(self.app.call_later, self._opened)
 
