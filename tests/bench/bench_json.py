@@ -35,7 +35,7 @@ def encoders() -> dict[str, Callable[[Any], bytes]]:
         ).encode(),
         "orjson compact": orjson.dumps,
         "orjson indent 2": lambda d: orjson.dumps(d, option=orjson.OPT_INDENT_2),
-        "jsontext.dumps (shipped)": encode,
+        "writing.dumps (shipped)": encode,
     }
 
 
