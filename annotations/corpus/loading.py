@@ -226,7 +226,8 @@ def _build(text: str, article_id: str, path: str) -> Article:
     meta = read_metadata(text)
     passages = segment(text, meta.body_start)
     title = meta.title or article_id
-    return Article(article_id, path, text, title, meta.date, meta.source, passages)
+    guessed = meta.title_guessed or not meta.title
+    return Article(article_id, path, text, title, meta.date, meta.source, passages, title_guessed=guessed)
 
 
 def _problem(path: Path, reason: str) -> Problem:

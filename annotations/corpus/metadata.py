@@ -59,6 +59,8 @@ class Metadata:
     source: str | None
     body_start: int
     """Where the article's own text begins, after a date marker or header block."""
+    title_guessed: bool = False
+    """No header field or heading named the title: it is the first line's first sentence."""
 
 
 def read_metadata(text: str) -> Metadata:
@@ -66,12 +68,13 @@ def read_metadata(text: str) -> Metadata:
     fields: dict[str, str] = {}
     body_start = _header_end(text, fields)
     lines = [line.strip() for line in text[body_start:].split("\n") if line.strip()]
-    title = fields.get("title") or fields.get("headline") or _title(lines)
+    named = fields.get("title") or fields.get("headline") or _heading(lines)
+    title = named or _first_sentence(lines)
     date = parse_date(fields.get("date") or fields.get("published") or "")
     if date is None:
         date = next(filter(None, (parse_date(line) for line in lines[:5] if _is_dateline(line))), None)
     source = _clean(fields.get("source") or fields.get("outlet") or fields.get("publisher") or "")
-    return Metadata(title, date, source or _find_source(lines), body_start)
+    return Metadata(title, date, source or _find_source(lines), body_start, not named and bool(title))
 
 
 def _header_end(text: str, fields: dict[str, str]) -> int:
@@ -102,18 +105,21 @@ def _read_header_line(line: str, fields: dict[str, str]) -> bool:
     return match is not None
 
 
-def _title(lines: list[str]) -> str:
+def _heading(lines: list[str]) -> str:
+    heading = _MD_HEADING.fullmatch(lines[0]) if lines else None
+    return shorten_title(heading.group("title")) if heading else ""
+
+
+def _first_sentence(lines: list[str]) -> str:
     if not lines:
         return ""
-    heading = _MD_HEADING.fullmatch(lines[0])
-    if heading:
-        return _shorten(heading.group("title"))
     first = lines[0]
     start, end = sentences(first)[0]
-    return _shorten(first[start:end])
+    return shorten_title(first[start:end])
 
 
-def _shorten(text: str) -> str:
+def shorten_title(text: str) -> str:
+    """One line of at most `_TITLE_MAX` characters, cut at a word with an ellipsis."""
     text = " ".join(text.split()).strip("# ")
     if len(text) <= _TITLE_MAX:
         return text

@@ -40,6 +40,9 @@ class Article:
     label: str = ""
     """The outlet as lists and markers show it ("thesun.co.uk", "nytimes·2"); set when the corpus loads,
     else the short form of the id ("002" for "002_519ce421c1688948")."""
+    title_guessed: bool = False
+    """No header, heading or page metadata named the title: it was taken from the first line, which
+    may be a caption or a menu (`leftovers.title` picks the headline line once the corpus is loaded)."""
 
     def __post_init__(self) -> None:
         if not self.label:

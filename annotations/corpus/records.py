@@ -154,10 +154,12 @@ def build_article(
     if not passages:
         raise Unreadable("no text")
     meta = read_metadata(text) if not (title and date) else None
-    title = _one_line(title) or (meta.title if meta else "") or article_id
+    named = _one_line(title)
+    title = named or (meta.title if meta else "") or article_id
+    guessed = not named and (meta is None or meta.title_guessed or not meta.title)
     return Article(
         article_id, path, text, title, _iso(date) or (meta.date if meta else None), _one_line(source),
-        passages, url=_one_line(url),
+        passages, url=_one_line(url), title_guessed=guessed,
     )
 
 

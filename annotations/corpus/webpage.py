@@ -60,7 +60,7 @@ def read_webpage(data: bytes, article_id: str, path: str) -> Article:
     first = blocks[in_body.index(True)] if True in in_body else blocks[0]
     return Article(
         article_id, path, text, title or first.text[:90], date, source, passages,
-        url=_meta(found, "url"), page_leftovers=leftovers,
+        url=_meta(found, "url"), page_leftovers=leftovers, title_guessed=not title,
     )
 
 

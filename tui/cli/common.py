@@ -27,8 +27,9 @@ def read_config(path: str | None) -> Config:
 def read_corpus(paths: Sequence[str], recorded: Iterable[Annotation] | None = None) -> Corpus:
     """The articles at `paths` (else those the store records, else the seeds), problems on stderr."""
     from annotations.corpus.loading import corpus_for
+    from annotations.leftovers.title import retitled
 
-    corpus = corpus_for(recorded or (), paths)
+    corpus = retitled(corpus_for(recorded or (), paths))
     for problem in corpus.problems:
         warn(f"{problem.path}: {problem.error}")
     return corpus

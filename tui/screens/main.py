@@ -108,8 +108,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.notify(problem, severity="warning", markup=False)
         if workers.few_files(self.paths):
             from annotations.corpus.loading import load_corpus
+            from annotations.leftovers.title import retitled
 
-            self.on_corpus_loaded(CorpusLoaded(load_corpus(self.paths)))
+            self.on_corpus_loaded(CorpusLoaded(retitled(load_corpus(self.paths))))
         else:
             self.query_one(StatusBar).reveal()
             self.run_worker(

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from annotations.corpus.models import Analysis, Article, Story
 from annotations.stories.grouping import outlet
 from tui.story_view import Group, story_groups
+from tui.title_fit import distinct_titles
 from tui.view import Chips, Summary, summary
 
 FIRST_ROWS = 200
@@ -30,16 +31,21 @@ READ_MARK = " ✓"
 """After the label of an article opened in this or an earlier session."""
 
 
-def row(article: Article, facts: Summary) -> Content:
-    """The label and title, then source (unless the label says it), date and counts; all literal text."""
+def row(article: Article, facts: Summary, title: str | None = None) -> Content:
+    """The label and title (or `title`, fitted to the width), then source, date and counts; all literal."""
     source = None if article.source and article.label.startswith(article.source) else article.source
     where = " · ".join(part for part in (source, article.date) if part)
     novelty = "–" if facts.novelty is None else f"{facts.novelty:.0%}"
     counts = f"{facts.passages}¶  {novelty} new  {facts.boilerplate} bp  {facts.tagged} tagged"
     second = f"{where}  {counts}" if where else counts
-    first = f"{article.label}{READ_MARK if facts.read else ''} {article.title}"
+    first = f"{label(article, facts.read)}{article.title if title is None else title}"
     text = f"{first}\n{second}"
     return Content(text, [Span(0, len(article.label), "bold"), Span(len(first) + 1, len(text), "dim")])
+
+
+def label(article: Article, read: bool) -> str:
+    """What precedes the title on an article's row."""
+    return f"{article.label}{READ_MARK if read else ''} "
 
 
 def header(story: Story, articles: Sequence[Article], folded: bool) -> Content:
@@ -76,6 +82,9 @@ class ArticleList(OptionList):
         """Ids of the stories whose articles are hidden under their header."""
         self._groups: list[Group] = []
         self._shown: tuple[Analysis, Chips, AbstractSet[str]] = (Analysis(), {}, frozenset())
+        self._fitted: dict[str, str] = {}
+        """Titles that would cut to the same visible text, shortened to show where they differ."""
+        self._width = 0
 
     def show(
         self,
@@ -95,6 +104,7 @@ class ArticleList(OptionList):
         if selected is not None:
             self.folded.discard(self._story_id(selected) or "")
         rows = self._layout()
+        self._fit(rows)
         ids = [option_id for option_id, _ in rows]
         at = ids.index(selected) if selected in ids else 0
         first = max(FIRST_ROWS, at + 1)
@@ -136,7 +146,26 @@ class ArticleList(OptionList):
 
     def _row(self, article: Article) -> Content:
         analysis, chips, read = self._shown
-        return row(article, summary(article, analysis, chips, article.id in read))
+        facts = summary(article, analysis, chips, article.id in read)
+        return row(article, facts, self._fitted.get(article.id))
+
+    def _fit(self, rows: list[tuple[str, Story | Article]]) -> None:
+        """Find the titles that the list's width would cut to the same text."""
+        self._width = width = self.scrollable_content_region.width
+        read = self._shown[2]
+        self._fitted = distinct_titles(
+            {
+                item.id: (item.title, width - len(label(item, item.id in read)))
+                for _, item in rows
+                if isinstance(item, Article)
+            }
+        )
+
+    def on_resize(self) -> None:
+        """Another width cuts titles elsewhere: refit them."""
+        if self.scrollable_content_region.width != self._width and self._groups:
+            current = self.highlighted_option
+            self._redraw(current.id or "" if current else "")
 
     def _rows(self, rows: list[tuple[str, Story | Article]]) -> list[Option]:
         articles = {story.id: members for story, members in self._groups if story is not None}
@@ -228,6 +257,7 @@ class ArticleList(OptionList):
         """Rebuild the rows after a fold, with the highlight on `keep`."""
         self._generation += 1
         rows = self._layout()
+        self._fit(rows)
         ids = [option_id for option_id, _ in rows]
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(self._rows(rows))
