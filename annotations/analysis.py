@@ -22,13 +22,15 @@ def analyze(
     config: Config | None = None,
     overrides: Mapping[PassageKey, bool] | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> Analysis:
-    """Flag leftovers, apply the analyst's overrides (True = boilerplate), find copies, group stories."""
+    """Flag leftovers, apply the analyst's overrides (True = boilerplate), find copies, group stories;
+    with up to `workers` processes where the work is large enough to gain from them."""
     config = config or Config()
     report = progress or (lambda stage, done: None)
     report("boilerplate", 0.0)
     labels, headings = detect_boilerplate(
-        corpus.articles, config.boilerplate_phrases, config.boilerplate_threshold
+        corpus.articles, config.boilerplate_phrases, config.boilerplate_threshold, workers
     )
     for article in corpus.articles:
         for index, leftover in article.page_leftovers.items():
@@ -36,7 +38,9 @@ def analyze(
     detected = labels
     labels = apply_overrides(detected, overrides or {})
     report("duplicates", 0.0)
-    overlaps = find_overlaps(corpus.articles, labels, lambda done: report("duplicates", done))
+    overlaps = find_overlaps(
+        corpus.articles, labels, lambda done: report("duplicates", done), workers=workers
+    )
     report("stories", 0.0)
     stories = group_stories(corpus.articles, labels, overlaps.overlap, overlaps.duplicates)
     origins = find_origins(corpus.articles, overlaps.clusters, overlaps.duplicates)

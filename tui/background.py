@@ -150,6 +150,7 @@ def _assemble(parts: dict[str, dict[Any, Any]]) -> Analysis:
 def _serve(source: int, sink: IO[bytes]) -> None:
     """The child's side: analyse what arrives on `source`, answer on `sink`."""
     from annotations.analysis import analyze
+    from annotations.parallel import cores
 
     def send(*message: Any) -> None:
         sink.write(_frame(*message))
@@ -164,7 +165,9 @@ def _serve(source: int, sink: IO[bytes]) -> None:
 
     try:
         corpus, config, overrides = _read_corpus(source)
-        _send_parts(send, analyze(corpus, config, overrides, progress=report))
+        # One core stays with the reader, whose keys must not wait for the analysis.
+        workers = cores() - 1
+        _send_parts(send, analyze(corpus, config, overrides, progress=report, workers=workers))
         send("done")
     except Exception as error:  # any failure becomes one line in the parent, never a traceback
         send("error", " ".join(traceback.format_exception_only(error)[-1].split()))

@@ -13,6 +13,7 @@ same kind (navigation, promo, copyright) is a template line, not a copy, and is 
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from annotations.copies.coverage import Match, summarise
 from annotations.copies.fingerprint import ShingleIndex
 from annotations.copies.verify import Verifier
 from annotations.corpus.models import Article, Boilerplate, Duplicate, PassageKey
+from annotations.parallel import map_slices
 
 Cancelled = Callable[[], bool]
 
@@ -32,6 +34,8 @@ CHROME = frozenset({"navigation", "promo", "copyright"})
 
 _READ_SHARE = 0.35
 _INDEX_SHARE = 0.6
+_PAIRS_PER_WORKER = 2_000
+"""Candidate pairs below which verifying them in another process gains less than the fork costs."""
 """Rough shares of the work done after reading and after indexing, for the progress bar."""
 
 
@@ -64,11 +68,12 @@ def find_overlaps(
     progress: Callable[[float], None] | None = None,
     *,
     cancelled: Cancelled | None = None,
+    workers: int = 1,
 ) -> Overlaps:
     """Copied text between all passages, `leftovers` (page leftovers) included; raises AnalysisCancelled
-    when told to stop."""
+    when told to stop. Up to `workers` processes verify the candidate pairs."""
     with collector_paused():
-        return _find(articles, leftovers or {}, progress, cancelled)
+        return _find(articles, leftovers or {}, progress, cancelled, workers)
 
 
 @contextmanager
@@ -88,6 +93,7 @@ def _find(
     leftovers: Mapping[PassageKey, Boilerplate],
     progress: Callable[[float], None] | None,
     cancelled: Cancelled | None,
+    workers: int,
 ) -> Overlaps:
     ticker = _Ticker(progress, cancelled)
     keys = [(article.id, passage.index) for article in articles for passage in article.passages]
@@ -95,13 +101,18 @@ def _find(
     index = ShingleIndex(texts)
     ticker.report(_READ_SHARE)
     pairs = index.candidates(lambda done: ticker.report(_READ_SHARE + (_INDEX_SHARE - _READ_SHARE) * done))
-    matches: list[Match] = []
     verifier = Verifier(index, texts)
-    for number, (first, second) in enumerate(pairs.tolist()):
-        match = verifier.verify(first, second)
-        if match is not None:
-            matches.append(match)
-        ticker.tick(number, len(pairs), _INDEX_SHARE, 1.0)
+
+    def verified(part: Sequence[tuple[int, int]]) -> list[Match]:
+        found = []
+        for number, (first, second) in enumerate(part):
+            match = verifier.verify(first, second)
+            if match is not None:
+                found.append(match)
+            ticker.tick(number, len(part), _INDEX_SHARE, 1.0)
+        return found
+
+    matches = map_slices(verified, pairs.tolist(), workers, _PAIRS_PER_WORKER)
     matches = _with_copies(matches, index.copies(), verifier)
     chrome = [_chrome(leftovers.get(key)) for key in keys]
     matches = [
@@ -152,15 +163,17 @@ def _star(members: list[int]) -> list[tuple[int, int]]:
 
 
 class _Ticker:
-    """Reports progress now and then and stops the work when cancelled."""
+    """Reports progress now and then and stops the work when cancelled; silent in a forked worker,
+    whose output would not reach the caller (or would garble a pipe the caller reads)."""
 
     def __init__(self, progress: Callable[[float], None] | None, cancelled: Cancelled | None) -> None:
         self.progress = progress
         self.cancelled = cancelled
         self.last = -1.0
+        self.process = os.getpid()
 
     def tick(self, done: int, total: int, low: float, high: float) -> None:
-        if done & 255:
+        if done & 255 or os.getpid() != self.process:
             return
         self.report(low + (high - low) * done / max(total, 1))
 

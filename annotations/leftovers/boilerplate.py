@@ -24,26 +24,38 @@ from annotations.leftovers.scan import Reader
 from annotations.leftovers.shape import Shape, is_english
 from annotations.leftovers.templates import COMMON_ARTICLES, outlet_lines, recurring_lines
 from annotations.leftovers.text_cues import TEXT_CUES
+from annotations.parallel import map_slices
 
 AT_END = 3
+ARTICLES_PER_WORKER = 250
+"""Articles below which another process gains less than forking it costs."""
 """Cues marked `at_end` count in the last passages and from the next-to-last sentence on."""
 
 
 def detect_boilerplate(
-    articles: Sequence[Article], phrases: Sequence[str] = (), threshold: float = 0.5
+    articles: Sequence[Article], phrases: Sequence[str] = (), threshold: float = 0.5, workers: int = 1
 ) -> tuple[dict[PassageKey, Boilerplate], frozenset[PassageKey]]:
-    """Flag leftovers (with kind and reason) and find the article's own headings."""
+    """Flag leftovers (with kind and reason) and find the article's own headings, articles spread
+    over up to `workers` processes."""
     reader = Reader(TEXT_CUES + C.phrase_cues(list(phrases)))
     templates = recurring_lines(articles)
     outlet = outlet_lines(articles)
+
+    def detect(numbers: Sequence[int]) -> list[tuple[dict[int, Boilerplate], list[int]]]:
+        found = []
+        for number in numbers:
+            article = articles[number]
+            extra = [
+                (templates.get(key, 0), outlet.get(key, 0))
+                for key in ((article.id, passage.index) for passage in article.passages)
+            ]
+            found.append(_detect_article(article, reader, extra, threshold))
+        return found
+
     flagged: dict[PassageKey, Boilerplate] = {}
     headings: set[PassageKey] = set()
-    for article in articles:
-        extra = [
-            (templates.get(key, 0), outlet.get(key, 0))
-            for key in ((article.id, passage.index) for passage in article.passages)
-        ]
-        found, heads = _detect_article(article, reader, extra, threshold)
+    results = map_slices(detect, range(len(articles)), workers, ARTICLES_PER_WORKER)
+    for article, (found, heads) in zip(articles, results, strict=True):
         flagged.update(((article.id, index), label) for index, label in found.items())
         headings.update((article.id, index) for index in heads)
     return flagged, frozenset(headings)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 def run_analyze(options: argparse.Namespace) -> int:
     from annotations.analysis import analyze
+    from annotations.parallel import cores
 
     if options.pretty and not options.json:
         fail("--pretty goes with --json", EXIT_USAGE)
@@ -21,7 +22,7 @@ def run_analyze(options: argparse.Namespace) -> int:
     corpus = read_corpus(options.paths)
     if not corpus.articles:
         fail("no articles could be loaded", EXIT_USAGE)
-    analysis = analyze(corpus, config, overrides=_overrides(options.db))
+    analysis = analyze(corpus, config, overrides=_overrides(options.db), workers=cores())
     if options.json:
         from annotations.copies.overlap import collector_paused
         from annotations.exchange.report import to_json

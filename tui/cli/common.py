@@ -37,8 +37,9 @@ def read_corpus(paths: Sequence[str], recorded: Iterable[Annotation] | None = No
 
 def analysis_for(store: Store, corpus: Corpus, config_path: str | None) -> Analysis:
     from annotations.analysis import analyze
+    from annotations.parallel import cores
 
-    return analyze(corpus, read_config(config_path), overrides=store.overrides())
+    return analyze(corpus, read_config(config_path), overrides=store.overrides(), workers=cores())
 
 
 @contextmanager
