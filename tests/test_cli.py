@@ -126,3 +126,20 @@ def test_analyze_text_groups_a_mixed_folder_by_story_with_full_outlet_labels(
     headers = [line for line in out.splitlines() if " articles, " in line and " outlets): " in line]
     assert len(headers) >= 5
     assert "The Globe and Mail " in out  # a label longer than 12 characters is not cut
+
+
+def test_analyze_on_one_process_or_several_prints_the_same(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--json", "--jobs", "1"]) == 0
+    alone = capsys.readouterr().out
+    assert main(["analyze", "--json", "--jobs", "2"]) == 0
+    assert capsys.readouterr().out == alone
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_analyze_refuses_a_count_of_jobs_that_is_no_count(
+    jobs: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyze", "--jobs", jobs])
+    assert exit_info.value.code == 2
+    assert "--jobs: expected a whole number of 1 or more" in capsys.readouterr().err

@@ -10,7 +10,8 @@ Each size measures, as whole processes in one run:
             lowercase, re.findall(r"[a-z0-9']+"), and put the hash of every 5-word window into a set
             per paragraph;
   analyze   `python -m tui analyze DIR --json` (loading, leftovers, copies, stories, the JSON report);
-  stages    the analysis in one process, with each stage timed on its own and planted-copy recall.
+  stages    the analysis in one process (its workers forked on every core, as `analyze` does), with
+            each stage timed on its own and planted-copy recall.
 With --compare the copy detector's pure-Python candidate generation runs beside the numpy one.
 Peak memory is each process's own maximum resident set (wait4).
 """
@@ -156,8 +157,8 @@ def write_corpus(folder: Path, articles: int, share: float) -> list:
     return generator.planted
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, bytes]:
-    """Wall seconds, peak resident MB and stdout of one whole process."""
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, bytes, float]:
+    """Wall seconds, peak resident MB, stdout and CPU seconds (its workers' included) of one whole process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env)
     out = process.stdout.read() if process.stdout else b""
@@ -166,7 +167,7 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"{command[:4]} failed with {process.returncode}")
-    return seconds, usage.ru_maxrss / 1024, out
+    return seconds, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
 def stages(folder: str, planted_file: str, compare: bool) -> dict:
@@ -174,6 +175,7 @@ def stages(folder: str, planted_file: str, compare: bool) -> dict:
     (run in a fresh subprocess)."""
     from annotations.analysis import analyze
     from annotations.corpus.loading import load_corpus
+    from annotations.parallel import cores
 
     started = time.perf_counter()
     corpus = load_corpus([folder])
@@ -190,7 +192,7 @@ def stages(folder: str, planted_file: str, compare: bool) -> dict:
             timings[str(last[1])] = timings.get(str(last[1]), 0.0) + now - float(last[0])
             last[:] = [now, stage]
 
-    analysis = analyze(corpus, progress=progress)
+    analysis = analyze(corpus, progress=progress, workers=cores())
     result.update({stage: seconds for stage, seconds in timings.items() if stage != "start"})
     result["recall"] = recall(corpus, analysis.duplicates, planted_file)
     return result
@@ -225,22 +227,24 @@ def recall(corpus, duplicates: dict, planted_file: str) -> float:
 
 
 def run(size: int, share: float, compare: bool) -> dict:
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = str(Path(scratch) / "corpus")
+        Path(folder).mkdir()
         planted = write_corpus(Path(folder), size, share)
-        planted_file = Path(folder) / "planted.json"
+        planted_file = Path(scratch) / "planted.json"  # outside the corpus: analyze would read it
         planted_file.write_text(json.dumps(planted))
         row: dict = {"articles": size, "planted": len(planted)}
-        row["bound"], row["bound_mb"], _ = timed([sys.executable, "-c", BOUND, folder])
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder}
-        db = str(Path(folder) / "store.json")
+        row["bound"], row["bound_mb"], _, _ = timed([sys.executable, "-c", BOUND, folder])
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": scratch, "XDG_CONFIG_HOME": scratch}
+        db = str(Path(scratch) / "store.json")
         command = [sys.executable, "-m", "tui", "analyze", folder, "--json", "--db", db]
-        row["analyze"], row["analyze_mb"], out = timed(command, env)
+        row["analyze"], row["analyze_mb"], out, row["analyze_cpu"] = timed(command, env)
         row["json_mb"] = len(out) / 1e6
         measure = [sys.executable, __file__, "--stages", folder, str(planted_file), "0"]
-        _, row["stages_mb"], out = timed(measure, env)
+        _, row["stages_mb"], out, _ = timed(measure, env)
         row.update(json.loads(out))
         if compare:
-            _, _, out = timed([*measure[:-1], "1"], env)
+            _, _, out, _ = timed([*measure[:-1], "1"], env)
             row.update(json.loads(out))
         return row
 
@@ -250,15 +254,16 @@ def table(rows: list[dict]) -> str:
         "articles", "planted", "bound", "bound_mb", "analyze", "analyze_mb", "json_mb", "stages_mb",
         "passages", "load", "recall", "done"} - {key for row in rows for key in row if "_" in key})
     lines = [
-        "| articles | passages | lower bound s | `analyze --json` s | x bound | peak MB | in-process: load s "
-        "| "
+        "| articles | passages | lower bound s | `analyze --json` s | x bound | CPU s | peak MB "
+        "| in-process: load s | "
         + " | ".join(f"{name} s" for name in stage_names) + " | peak MB | planted-copy recall |",
-        "|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(stage_names) + "---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(stage_names) + "---:|---:|",
     ]
     for row in rows:
         lines.append(
             f"| {row['articles']:,} | {row['passages']:,} | {row['bound']:.2f} | {row['analyze']:.2f} "
-            f"| {row['analyze'] / row['bound']:.2f} | {row['analyze_mb']:.0f} | {row['load']:.2f} | "
+            f"| {row['analyze'] / row['bound']:.2f} | {row['analyze_cpu']:.2f} | {row['analyze_mb']:.0f} "
+            f"| {row['load']:.2f} | "
             + " | ".join(f"{row.get(name, 0.0):.2f}" for name in stage_names)
             + f" | {row['stages_mb']:.0f} | {row['recall']:.3f} |"
         )

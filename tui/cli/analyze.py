@@ -22,7 +22,7 @@ def run_analyze(options: argparse.Namespace) -> int:
     corpus = read_corpus(options.paths)
     if not corpus.articles:
         fail("no articles could be loaded", EXIT_USAGE)
-    analysis = analyze(corpus, config, overrides=_overrides(options.db), workers=cores())
+    analysis = analyze(corpus, config, overrides=_overrides(options.db), workers=options.jobs or cores())
     if options.json:
         from annotations.copies.overlap import collector_paused
         from annotations.exchange.report import to_json

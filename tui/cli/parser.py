@@ -98,6 +98,17 @@ def reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    """A count of one or more, for argparse (its message names the option)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return value
+
+
 def command_parser() -> argparse.ArgumentParser:
     """`briefreader COMMAND ...`: one subparser per command; `command` names the one chosen."""
     parser = Parser(prog="briefreader")
@@ -112,6 +123,8 @@ def command_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true",
                          help="print the machine-readable view (schema version 1), as compact JSON")
     analyze.add_argument("--pretty", action="store_true", help="with --json: indent it for people")
+    analyze.add_argument("--jobs", type=_positive, metavar="N",
+                         help="processes to analyse with (default: one per core)")
 
     export = commands.add_parser(
         "export", help=COMMANDS["export"], parents=[recorded, store],
