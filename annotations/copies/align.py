@@ -35,9 +35,12 @@ def align(a: list[int], b: list[int], grams_a: list[tuple[int, ...]] | None = No
     """Shared stretches of word lists `a` and `b`, in `a`'s order (`grams_a`: a's seeds, if known)."""
     grams_a = windows(a, SEED) if grams_a is None else grams_a
     grams_b = windows(b, SEED)
-    common = set(grams_a).intersection(grams_b)
+    distinct = set(grams_a)
+    common = distinct.intersection(grams_b)
     if not common:
         return []
+    if len(distinct) == len(grams_a):
+        return _bridge(_runs(_single_seeds(grams_a, grams_b, common)))
     return _bridge(_runs(_seeds(grams_a, grams_b, common)))
 
 
@@ -59,6 +62,14 @@ def _seeds(grams_a: Grams, grams_b: Grams, common: set[tuple[int, ...]]) -> list
                 nth = seen[gram] = seen.get(gram, -1) + 1
                 positions = positions[max(0, nth - 1) : nth + 2]
             hits.extend((first - second, first) for first in positions)
+    hits.sort()
+    return hits
+
+
+def _single_seeds(grams_a: Grams, grams_b: Grams, common: set[tuple[int, ...]]) -> list[tuple[int, int]]:
+    """`_seeds` when no seed repeats within `a` (most passages): each has one position there."""
+    where = {gram: position for position, gram in enumerate(grams_a) if gram in common}
+    hits = [(where[gram] - second, where[gram]) for second, gram in enumerate(grams_b) if gram in common]
     hits.sort()
     return hits
 

@@ -3,7 +3,8 @@ says how much the shared words weigh)."""
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import and_
 
 import numpy as np
 
@@ -51,8 +52,7 @@ class Verifier:
         return tuple(_same(start, end) for start, end in quotes if self._rare(number, start, end))
 
     def _evidence(self, number: int, start: int, end: int) -> float:
-        weights = self.weights
-        return sum(weights[word] for word in self._words(number)[start:end])
+        return sum(map(self.weights.__getitem__, self._words(number)[start:end]))
 
     def _words(self, number: int) -> list[int]:
         if self._first[0] != number:
@@ -83,12 +83,12 @@ class Verifier:
         """The stretch's evidence with names (capitalised on both sides) counted at NAME_WEIGHT."""
         names_a = self._capitalised(first)
         names_b = names_a if second is None else self._capitalised(second)
-        weights, words, total = self.weights, self._words(first), 0.0
-        for position in range(stretch.a_start, stretch.a_end):
-            other = stretch.b_start + position - stretch.a_start
-            named = names_a[position] and (other >= len(names_b) or names_b[other])
-            total += weights[words[position]] * (NAME_WEIGHT if named else 1.0)
-        return total
+        size = stretch.a_end - stretch.a_start
+        shown = names_b[stretch.b_start : stretch.b_start + size]
+        shown += [True] * (size - len(shown))  # past the other passage's end only this side counts
+        weighed = list(map(self.weights.__getitem__, self._words(first)[stretch.a_start : stretch.a_end]))
+        named = compress(weighed, map(and_, names_a[stretch.a_start : stretch.a_end], shown))
+        return sum(weighed) - (1.0 - NAME_WEIGHT) * sum(named)
 
     def _capitalised(self, number: int) -> list[bool]:
         """Per word: does it start with a capital? None do in a headline set in capitals or title case."""
