@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from annotations.config import Config
 from annotations.copies.overlap import find_overlaps
 from annotations.corpus.models import Analysis, Boilerplate, Corpus, PassageKey
 from annotations.leftovers.boilerplate import detect_boilerplate
-from annotations.stories.grouping import group_stories
+from annotations.parallel import Forked
+from annotations.stories.grouping import group_stories, likeness
 from annotations.stories.origin import find_origins
 
 Progress = Callable[[str, float], None]
@@ -38,11 +40,18 @@ def analyze(
     detected = labels
     labels = apply_overrides(detected, overrides or {})
     report("duplicates", 0.0)
-    overlaps = find_overlaps(
-        corpus.articles, labels, lambda done: report("duplicates", done), workers=workers
-    )
-    report("stories", 0.0)
-    stories = group_stories(corpus.articles, labels, overlaps.overlap, overlaps.duplicates)
+    # The stories' term similarities need no copies: a second process works them out meanwhile.
+    alike = Forked(partial(likeness, corpus.articles, labels)) if workers > 1 else None
+    try:
+        overlaps = find_overlaps(
+            corpus.articles, labels, lambda done: report("duplicates", done), workers=workers
+        )
+        report("stories", 0.0)
+        found = alike.result() if alike is not None else None
+    finally:
+        if alike is not None:
+            alike.close()
+    stories = group_stories(corpus.articles, labels, overlaps.overlap, overlaps.duplicates, found)
     origins = find_origins(corpus.articles, overlaps.clusters, overlaps.duplicates)
     report("done", 1.0)
     return Analysis(

@@ -9,12 +9,15 @@ in this process: the result is the same, only slower.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import pickle
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -69,3 +72,60 @@ def _slice(start: int, end: int) -> list[Any]:
 
 def _may_fork() -> bool:
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+class Forked(Generic[Result]):
+    """One piece of work done in a forked child while this process goes on with other work.
+
+    The child sends its pickled result through a pipe when asked for it; with no fork allowed, or
+    when the child fails, the work is simply done here. `close` ends a child whose result is not
+    wanted (the caller was cancelled).
+    """
+
+    def __init__(self, work: Callable[[], Result]) -> None:
+        self._work = work
+        self._child: tuple[int, int] | None = None
+        if not _may_fork():
+            return
+        try:
+            source, sink = os.pipe()
+            pid = os.fork()
+        except OSError:
+            return
+        if pid == 0:  # the child: compute, send, leave without running the parent's exit handlers
+            os.close(source)
+            status = 0
+            try:
+                with os.fdopen(sink, "wb") as out:
+                    pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                status = 1
+            os._exit(status)
+        os.close(sink)
+        self._child = (pid, source)
+
+    def result(self) -> Result:
+        """The child's result (waiting for it), or the work done here if there is no child's."""
+        if self._child is None:
+            return self._work()
+        pid, source = self._child
+        self._child = None
+        with os.fdopen(source, "rb") as answer:
+            data = answer.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            return self._work()
+        value: Result = pickle.loads(data)
+        return value
+
+    def close(self) -> None:
+        """Stop and reap a child whose result will not be asked for."""
+        if self._child is None:
+            return
+        pid, source = self._child
+        self._child = None
+        os.close(source)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)

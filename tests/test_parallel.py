@@ -71,3 +71,35 @@ def test_too_little_work_is_not_spread() -> None:
     corpus = load_corpus([seeds_dir()])
     found = map_slices(lambda part: [os.getpid() for _ in part], corpus.articles, 2, 250)
     assert set(found) == {os.getpid()}
+
+
+FORKED = """
+import json, os
+from annotations.parallel import Forked
+here = os.getpid()
+child = Forked(lambda: {"pid": os.getpid(), "words": ["Zürich", "naïve"] * 50_000})
+other = [item * 2 for item in range(10)]  # this process goes on meanwhile
+found = child.result()
+failing = Forked(lambda: 1 / 0 if os.getpid() != here else "done here")
+stopped = Forked(lambda: __import__("time").sleep(60))
+stopped.close()
+print(json.dumps({"elsewhere": found["pid"] != here, "words": len(found["words"]),
+                  "fallback": failing.result(), "other": other[-1]}))
+"""
+
+
+def test_forked_work_comes_back_from_a_child_and_a_failed_child_is_redone_here() -> None:
+    assert _python(FORKED) == {"elsewhere": True, "words": 100_000, "fallback": "done here", "other": 18}
+
+
+def test_forked_work_in_a_process_with_threads_is_done_here() -> None:
+    from annotations.parallel import Forked
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert Forked(os.getpid).result() == os.getpid()
+    finally:
+        stop.set()
+        other.join()

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date as Date
 
 from annotations.corpus.models import Article, Duplicate, PassageKey, Story
@@ -39,31 +40,48 @@ COMMON_TERMS = 3
 _NUMBERED = re.compile(r"·\d+$")
 
 
+@dataclass(frozen=True)
+class Likeness:
+    """What the words alone say: each article's terms, and the term similarity of the pairs that have
+    one. It needs no copy analysis, so it can be worked out while the copies are."""
+
+    terms: TermTable
+    pairs: dict[tuple[int, int], float]
+
+
+def likeness(articles: Sequence[Article], boilerplate: Collection[PassageKey] = frozenset()) -> Likeness:
+    """Terms from the title and lead of each article's text (leftovers skipped), and pairs alike."""
+    raw = [counts(article, boilerplate) for article in articles]
+    cap = max(MAX_POSTINGS, len(articles) // 40)
+    terms = weigh([found for found, _ in raw], [names for _, names in raw], cap)
+    return Likeness(terms, term_similarities(terms, len(articles), cap, FLOOR, TEXT_SHARE, NAME_SHARE))
+
+
 def group_stories(
     articles: Sequence[Article],
     boilerplate: Collection[PassageKey] = frozenset(),
     overlap: Mapping[tuple[str, str], float] | None = None,
     duplicates: Mapping[PassageKey, tuple[Duplicate, ...]] | None = None,
+    found: Likeness | None = None,
 ) -> tuple[Story, ...]:
-    """Every article in exactly one story, largest stories first."""
+    """Every article in exactly one story, largest stories first (`found`: their likeness, if known)."""
     if not articles:
         return ()
-    raw = [counts(article, boilerplate) for article in articles]
-    cap = max(MAX_POSTINGS, len(articles) // 40)
-    terms = weigh([found for found, _ in raw], [names for _, names in raw], cap)
-    edges = _edges(articles, terms, overlap or {}, cap)
+    found = found or likeness(articles, boilerplate)
+    edges = _edges(articles, found.pairs, overlap or {})
     groups = average_linkage(len(articles), edges, THRESHOLD)
     return tuple(
-        _story(f"s{number}", articles, terms, group, edges, duplicates or {})
+        _story(f"s{number}", articles, found.terms, group, edges, duplicates or {})
         for number, group in enumerate(groups, start=1)
     )
 
 
 def _edges(
-    articles: Sequence[Article], terms: TermTable, overlap: Mapping[tuple[str, str], float], cap: int
+    articles: Sequence[Article],
+    dots: Mapping[tuple[int, int], float],
+    overlap: Mapping[tuple[str, str], float],
 ) -> dict[tuple[int, int], float]:
     """Scored candidate pairs (lower number first): term cosine, copy boost, date discount."""
-    dots = term_similarities(terms, len(articles), cap, FLOOR, TEXT_SHARE, NAME_SHARE)
     number_of = {article.id: number for number, article in enumerate(articles)}
     shares: dict[tuple[int, int], float] = {}
     for (one_id, two_id), share in overlap.items():
