@@ -113,3 +113,19 @@ async def test_keys_typed_after_the_tags_screen_opens_and_closes_reach_the_reade
         type_ahead(app, "T", "escape", "j", "j")
         await until(pilot, lambda: screen.reader.current == 2)
         assert app.screen is screen
+
+
+@pytest.mark.parametrize("closing", ["escape", "enter"])
+@sync
+async def test_keys_typed_after_the_export_dialog_opens_and_closes_reach_the_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, closing: str
+) -> None:
+    """Not into its file name field: "e escape j j" typed at once moves the reader two passages."""
+    monkeypatch.chdir(tmp_path)
+    app = BriefReaderApp(db=str(tmp_path / "annotations.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await tagged(app, pilot)
+        type_ahead(app, "e", closing, "j", "j")
+        await until(pilot, lambda: screen.reader.current == 2)
+        assert app.screen is screen
+    assert (tmp_path / "briefreader-export.jsonl").exists() == (closing == "enter")

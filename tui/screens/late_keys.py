@@ -43,6 +43,10 @@ class LateKeys:
         self._keys.append((event.key, event.character))
         return True
 
+    def keep(self, keys: list[events.Key]) -> None:
+        """Keep keys already taken, to replay them later or hand them on as the screen closes."""
+        self._keys += [(key.key, key.character) for key in keys]
+
     def take(self) -> list[events.Key]:
         """The kept keys as fresh events, oldest first; none are kept after."""
         keys, self._keys = self._keys, []
@@ -124,8 +128,22 @@ class KeepsTypedKeys(Screen[ResultT]):
         self.late_keys.phase = "open"
         if self._wanted is not None and self._wanted.is_attached:
             super().set_focus(self._wanted)
-        for key in self.late_keys.take():
+        await self._replay(self.late_keys.take())
+
+    async def _replay(self, keys: list[events.Key]) -> None:
+        """Route the kept keys as typed ones; after one that is not text (escape, enter), the rest wait
+        until the screen has done what it set off: then they go on here, or to the screen beneath if it
+        closed this one (else a field here would take them as text)."""
+        for at, key in enumerate(keys):
             await self.app.on_event(key)
+            if not key.is_printable and keys[at + 1 :]:
+                self.late_keys.keep(keys[at + 1 :])
+                self.call_after_refresh(self._resume)
+                return
+
+    async def _resume(self) -> None:
+        if not self.late_keys.closing:
+            await self._replay(self.late_keys.take())
 
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
         self.late_keys.phase = "closing"
