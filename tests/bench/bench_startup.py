@@ -3,12 +3,15 @@
 Run: python tests/bench/bench_startup.py [--articles 5000] [--presses 20] [--repeats 3]
 
 Everything runs in a 120x40 tmux pane on a tmux server of its own and is timed from the outside,
-by polling the pane: start-up until the first frame (the list's border), the first article's text
-and the copy highlights ("also in"); then key-to-screen latency for `j` (next passage), `n` (next
-article), `3` (a tag key, toggled) and `s` (side panel), while the analysis still runs and after
-it, each timed from sending the key until the pane shows its effect. The baseline is a bare
-Textual app (Header, OptionList, a Static counting keys, Footer) started and pressed the same way.
-The corpus (stories of about eight articles sharing paragraphs) is generated into a temp folder.
+by polling the pane. A first run of the reader times start-up until the first frame (the list's
+border), the first article's text and the copy highlights (a passage marked as copied), with no key
+pressed, then key-to-screen latency after the analysis. A second run presses the same keys while
+the analysis still runs. The keys are `j` (next passage), `n`/`p` (next and previous article,
+alternating, so a story's end never stops them), `3` (a tag key, toggled) and `s` (side panel),
+each timed from sending the key until the pane shows its effect. The baseline is a bare Textual app
+(Header, OptionList, a Static counting keys, Footer) started and pressed the same way. The corpus
+(stories of about eight articles on a topic of their own, a quarter of their paragraphs lightly
+edited copies of the story's wire text) is generated into a temp folder.
 """
 
 from __future__ import annotations
@@ -109,36 +112,65 @@ def article(screen: str) -> str | None:
     return next((title for title in titles if title not in ("Articles", "Passage")), None)
 
 
-EFFECTS: dict[str, Callable[[str, str], bool]] = {
-    "j": lambda before, now: passage(now) != passage(before),
-    "n": lambda before, now: article(now) is not None and article(now) != article(before),
-    "3": lambda before, now: now.count(" claim ") != before.count(" claim "),
-    "s": lambda before, now: ("Passage" in now) != ("Passage" in before),
-}
+def chips(screen: str) -> int:
+    """Tag chips in the panels, leaving out the notice line that names the tag too."""
+    return sum(line.count(" claim ") for line in screen.splitlines() if line.startswith("▊"))
+
+
+def moved(before: str, now: str) -> bool:
+    return article(now) is not None and article(now) != article(before)
+
+
+KEYS: list[tuple[str, str, Callable[[str, str], bool]]] = [
+    ("j", "j", lambda before, now: passage(now) != passage(before)),
+    ("n/p", "n", moved),
+    ("3", "3", lambda before, now: chips(now) != chips(before)),
+    ("s", "s", lambda before, now: ("Passage" in now) != ("Passage" in before)),
+    ("n/p", "p", moved),
+]
+"""(row, key sent, its effect on the pane) for one round: `3` and `s` toggle, `n` then `p` come back."""
 
 
 def analysing(screen: str) -> bool:
     return "Analysing" in screen or "Loading" in screen
 
 
+def highlighted(screen: str) -> bool:
+    """Copies are on screen: a passage marked with the articles it is also in or folded as a repeat,
+    or an article's share of new text in the list."""
+    return "also in" in screen or "same as" in screen or re.search(r"\d% new", screen) is not None
+
+
 def generate(folder: Path, count: int) -> None:
-    """Synthetic coverage: stories of about eight articles, each reusing ~30% of its story's pool."""
+    """Synthetic coverage: stories of about eight articles, each with topic words of its own in its
+    title and text, and a quarter of its paragraphs lightly edited copies of the story's wire text."""
     rng = random.Random(7)
-    words = [f"{stem}{n}" for n in range(2000) for stem in ("port", "strike", "talks", "union", "deal")]
+    syllables = [consonant + vowel for consonant in "bdfgklmnprstvz" for vowel in "aeiou"]
+    words = sorted({"".join(rng.choices(syllables, k=rng.randint(2, 3))) for _ in range(12000)})
 
-    def paragraph() -> str:
-        return " ".join(rng.choices(words, k=rng.randint(20, 60))) + "."
+    def paragraph(topic: list[str]) -> list[str]:
+        length = rng.randint(20, 60)
+        return [rng.choice(topic) if rng.random() < 0.3 else rng.choice(words) for _ in range(length)]
 
-    pool: list[str] = []
+    def edited(original: list[str]) -> list[str]:
+        copy = list(original)
+        for _ in range(rng.randint(0, 3)):
+            copy[rng.randrange(len(copy))] = rng.choice(words)
+        return copy
+
+    topic: list[str] = []
+    wire: list[list[str]] = []
     for number in range(count):
         if number % 8 == 0:
-            pool = [paragraph() for _ in range(10)]
+            topic = ["".join(rng.choices(syllables, k=3)).title() for _ in range(30)]
+            wire = [paragraph(topic) for _ in range(10)]
         paragraphs = [
-            rng.choice(pool) if rng.random() < 0.3 else paragraph() for _ in range(rng.randint(8, 20))
+            edited(rng.choice(wire)) if rng.random() < 0.25 else paragraph(topic)
+            for _ in range(rng.randint(8, 20))
         ]
-        title = f"Story {number}: " + " ".join(rng.choices(words, k=6))
-        text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
-        (folder / f"{number:05d}_story.txt").write_text(text, encoding="utf-8")
+        title = f"Story {number}: " + " ".join(rng.choices(topic, k=3) + rng.choices(words, k=3))
+        body = "\n\n".join(" ".join(paragraph_words) + "." for paragraph_words in paragraphs)
+        (folder / f"{number:05d}_story.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
 
 
 def bare_figures(home: Path, repeats: int, presses: int) -> dict[str, list[float]]:
@@ -155,23 +187,36 @@ def bare_figures(home: Path, repeats: int, presses: int) -> dict[str, list[float
     return figures
 
 
+def press_round(pane: Pane, figures: dict[str, list[float]], phase: str) -> bool:
+    """One round of KEYS; False when the analysis ended while pressing `during` it."""
+    for row, key, effect in KEYS:
+        if phase == "during" and not analysing(pane.screen()):
+            return False
+        figures.setdefault(f"{row} {phase}", []).append(pane.press(key, effect))
+    return True
+
+
 def reader_figures(home: Path, folder: Path, presses: int) -> dict[str, list[float]]:
-    """One run of the reader on the corpus: start-up, then keys during and after the analysis."""
+    """Two runs of the reader on the corpus: start-up and keys after the analysis; keys during it."""
     figures: dict[str, list[float]] = {}
     pane = Pane(home)
     try:
         started = pane.start(READER, str(folder))
         figures["first frame"] = [pane.until(lambda shown: "Articles" in shown, started)]
         figures["first text"] = [pane.until(lambda shown: passage(shown) is not None, started)]
-        for phase in ("during", "after"):
-            if phase == "after":
-                figures["highlights"] = [pane.until(lambda shown: "also in" in shown, started)]
-                pane.until(lambda shown: not analysing(shown), started)
-            for _ in range(presses):
-                for key, effect in EFFECTS.items():
-                    if phase == "during" and not analysing(pane.screen()):
-                        break
-                    figures.setdefault(f"{key} {phase}", []).append(pane.press(key, effect))
+        figures["highlights"] = [pane.until(highlighted, started)]
+        pane.until(lambda shown: not analysing(shown), started)
+        for _ in range(presses):
+            press_round(pane, figures, "after")
+    finally:
+        pane.stop()
+    pane = Pane(home)
+    try:
+        started = pane.start(READER, str(folder))
+        pane.until(lambda shown: passage(shown) is not None, started)
+        for _ in range(presses):
+            if not press_round(pane, figures, "during"):
+                break
     finally:
         pane.stop()
     return figures
