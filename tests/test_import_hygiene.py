@@ -86,3 +86,10 @@ def test_reading_text_and_records_loads_no_page_or_feed_parser() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_the_app_starts_without_numpy() -> None:
+    """numpy takes a tenth of a second to import: the analysis needs it, the first frame does not."""
+    code = "import sys\nimport tui.app, tui.cli\nprint('numpy' in sys.modules)\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -30,7 +30,10 @@ class Progressed(Message):
 
 @dataclass
 class FirstArticleRead(Message):
-    """The first article is in memory while the rest still load: the reader can show it now."""
+    """The first article is in memory while the rest still load: the reader can show its text now.
+
+    Its title is still the one the file gave (perhaps a caption); the corpus brings the fixed one.
+    """
 
     article: Article
 

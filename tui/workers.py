@@ -59,18 +59,19 @@ def few_files(paths: Sequence[str]) -> bool:
 def load(screen: MessagePump, paths: Sequence[str]) -> None:
     """Read the files (in a thread, so the screen paints at once, however many there are)."""
     from annotations.corpus.loading import load_corpus
-    from annotations.leftovers.title import retitle, retitled
 
     worker = get_current_worker()
     screen.post_message(Progressed("Loading articles", 0.0))
     report = reporter(screen, "Loading articles", lambda: worker.is_cancelled)
+
     def first(article: Article) -> None:
-        screen.post_message(FirstArticleRead(retitle(article)))
+        screen.post_message(FirstArticleRead(article))
 
     with collections_paused():
-        corpus = retitled(
-            load_corpus(paths, lambda done, total: report("", done / total if total else 1.0), first)
-        )
+        corpus = load_corpus(paths, lambda done, total: report("", done / total if total else 1.0), first)
+        from annotations.leftovers.title import retitled  # after the first article: its cues take a while
+
+        corpus = retitled(corpus)
     if not worker.is_cancelled:
         screen.post_message(CorpusLoaded(corpus))
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from annotations.copies.align import Stretch
 from annotations.corpus.models import Article, Duplicate, PassageKey
+
+if TYPE_CHECKING:  # only named in hints: the reader shows spans without loading numpy
+    import numpy as np
 
 Ranges = list[tuple[int, int]]
 

@@ -85,10 +85,10 @@ def load_text(text: str, article_id: str, path: str = "") -> Article:
 
 
 def _discover(paths: list[Path], problems: list[Problem]) -> Iterator[Found]:
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in paths:
         for found in _expand(path, problems):
-            key = found[0].absolute()
+            key = os.path.abspath(found[0])
             if key not in seen:
                 seen.add(key)
                 yield found
@@ -137,20 +137,21 @@ def _walk(root: Path, problems: list[Problem]) -> list[Found]:
 
 def _stem(path: Path) -> str:
     name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
-    return clean_line(Path(name).stem) or "article"
+    return clean_line(os.path.splitext(name)[0]) or "article"
 
 
 def _assign_ids(files: list[Path]) -> list[str]:
     """File stems, made distinct with their folder, or their suffix beside a namesake (and a number)."""
     all_stems = [_stem(path) for path in files]
     stems = Counter(all_stems)
-    beside = Counter((path.parent, stem) for path, stem in zip(files, all_stems, strict=True))
+    folders = [os.path.dirname(path) for path in files]
+    beside = Counter(zip(folders, all_stems, strict=True))
     ids: list[str] = []
     taken: set[str] = set()
-    for path, stem in zip(files, all_stems, strict=True):
+    for path, folder, stem in zip(files, folders, all_stems, strict=True):
         if stems[stem] == 1:
             candidate = stem
-        elif beside[(path.parent, stem)] > 1:
+        elif beside[(folder, stem)] > 1:
             candidate = clean_line(path.name)
         else:
             candidate = f"{clean_line(path.parent.name)}/{stem}"

@@ -17,6 +17,7 @@ from annotations.corpus.decode import clean_line
 from annotations.corpus.models import Article, id_label
 
 MAX_LABEL = 24
+_NUMBERED = re.compile(r"·\d+$")
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,12}")
 _NAME = re.compile(r"[A-Za-z][A-Za-z&.'-]{1,29}")
 _ID_PART = re.compile(r"\d+|[0-9a-f]*\d[0-9a-f]*")
@@ -112,6 +113,11 @@ def with_labels(articles: Sequence[Article], folders: Sequence[str | None]) -> l
             label = f"{label}·{seen[key]}"
         result.append(replace(article, label=label))
     return result
+
+
+def outlet(article: Article) -> str:
+    """The outlet of an article: its label without the number that tells one outlet's articles apart."""
+    return _NUMBERED.sub("", article.label)
 
 
 def short_label(label: str, width: int) -> str:

@@ -9,13 +9,13 @@ not with its square.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 
 from annotations.corpus.models import Article, Duplicate, PassageKey, Story
+from annotations.corpus.outlets import outlet
 from annotations.stories.similarity import average_linkage, term_similarities
 from annotations.stories.terms import Terms, TermTable, counts, weigh
 
@@ -37,7 +37,6 @@ FLOOR = THRESHOLD / 2
 """Pairs weaker than this are dropped: they barely move an average, and they are most pairs."""
 COMMON_TERMS = 3
 
-_NUMBERED = re.compile(r"·\d+$")
 
 
 @dataclass(frozen=True)
@@ -99,11 +98,6 @@ def _edges(
         if score >= FLOOR:
             edges[pair] = score
     return edges
-
-
-def outlet(article: Article) -> str:
-    """The outlet of an article: its label without the number that tells one outlet's articles apart."""
-    return _NUMBERED.sub("", article.label)
 
 
 def _day(value: str | None) -> Date | None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from annotations.corpus.models import Article, Duplicate, Origin, PassageKey
-from annotations.stories.grouping import outlet
+from annotations.corpus.outlets import outlet
 
 QUOTED_OUTLETS = 3
 QUOTED_SHARE = 0.7

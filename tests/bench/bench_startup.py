@@ -222,6 +222,20 @@ def reader_figures(home: Path, folder: Path, presses: int) -> dict[str, list[flo
     return figures
 
 
+def analyze_seconds(home: Path, folder: Path) -> float:
+    """`briefreader analyze DIR --json` on the same corpus as a whole process: what highlights compare to."""
+    environment = os.environ | {"XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", READER, "analyze", str(folder), "--json"],
+        cwd=ROOT,
+        env=environment | {"PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -239,6 +253,7 @@ def main() -> None:
         generate(folder, options.articles)
         bare = bare_figures(home, options.repeats, options.presses)
         reader = reader_figures(home, folder, options.presses)
+        analyzed = analyze_seconds(home, folder)
     base_start, base_key = statistics.median(bare["start"]), statistics.median(bare["key"])
     print(f"{options.articles} generated articles, 120x40 tmux pane; seconds (ratio to the bare app)")
     print(f"{'measurement':<34} {'p50':>8} {'p95':>8} {'ratio p50':>10} {'n':>4}")
@@ -248,6 +263,11 @@ def main() -> None:
         base = base_start if name in ("first frame", "first text", "highlights") else base_key
         p50, p95 = statistics.median(values), percentile(values, 0.95)
         print(f"{'reader: ' + name:<34} {p50:8.3f} {p95:8.3f} {p50 / base:10.2f} {len(values):4d}")
+    highlights = reader["highlights"][0]
+    print(
+        f"`analyze --json` on the same corpus: {analyzed:.3f} s; "
+        f"highlights at {highlights / analyzed:.2f}x that"
+    )
 
 
 if __name__ == "__main__":

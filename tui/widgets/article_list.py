@@ -17,7 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from annotations.corpus.models import Analysis, Article, Story
-from annotations.stories.grouping import outlet
+from annotations.corpus.outlets import outlet
 from tui.story_view import Group, story_groups
 from tui.title_fit import distinct_titles
 from tui.view import Chips, Summary, summary
