@@ -21,6 +21,7 @@ from annotations.corpus.outlets import outlet
 from tui.story_view import Group, story_groups
 from tui.title_fit import distinct_titles
 from tui.view import Chips, Summary, summary
+from tui.widgets.row_list import RowList
 
 FIRST_ROWS = 200
 """Rows built before the first paint; the rest follow in chunks so the screen never stalls."""
@@ -59,7 +60,7 @@ def header(story: Story, articles: Sequence[Article], folded: bool) -> Content:
     return Content(text, [Span(0, len(first), "bold reverse"), Span(len(first) + 1, len(text), "bold")])
 
 
-class ArticleList(OptionList):
+class ArticleList(RowList):
     """The corpus, one article per row under its story; moving the highlight selects the article to read."""
 
     HELP = (
@@ -122,7 +123,7 @@ class ArticleList(OptionList):
         self._shown = (analysis, chips, read)
         for article in articles:
             with contextlib.suppress(OptionDoesNotExist):
-                self.replace_option_prompt(article.id, self._row(article))
+                self.replace_row(self.get_option_index(article.id), self._row(article))
 
     def _layout(self) -> list[tuple[str, Story | Article]]:
         """(option id, story or article) for every row; headers only when there are several stories."""

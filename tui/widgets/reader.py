@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from annotations.corpus.models import Analysis, Article, Passage, PassageKey
 from tui.widgets.passage import Look, passage_content
+from tui.widgets.row_list import RowList
 from tui.widgets.styles import component_styles
 
 STYLE_NAMES = (
@@ -32,7 +33,7 @@ FOLD_RUN = 6
 """A run of this many leftover passages in a row (no copies, no tags) folds into one line."""
 
 
-class Reader(OptionList):
+class Reader(RowList):
     """The selected article's passages; the highlight is the current passage."""
 
     HELP = "The article's passages. Copied words are highlighted; d jumps to a copy, D comes back."
@@ -107,7 +108,7 @@ class Reader(OptionList):
         article = self.article
         for index in dict.fromkeys(indices):
             if article is not None and index in rows and 0 <= index < len(article.passages):
-                self.replace_option_prompt_at_index(rows[index], self._content(article.passages[index]))
+                self.replace_row(rows[index], self._content(article.passages[index]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.CURSOR_ACTIONS and (self.article is None or self.hold_keys):
