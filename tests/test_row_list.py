@@ -41,3 +41,22 @@ async def test_a_row_that_grows_moves_the_rows_below_it() -> None:
         await pilot.pause()
         assert shown(app) == ["row 0", "row one", "and a second line", "row 2"]
         assert rows.virtual_size.height == 2001
+
+
+@sync
+async def test_rows_are_drawn_right_after_the_list_hides_shows_and_narrows() -> None:
+    app = Rows()
+    async with app.run_test(size=(40, 10)) as pilot:
+        rows = app.query_one(RowList)
+        rows.replace_row(0, "wraps at twenty columns, here")
+        await pilot.pause()
+        assert rows.virtual_size.height == 2000
+        rows.display = False
+        await pilot.pause()
+        rows.display = True
+        await pilot.pause()
+        assert shown(app)[:2] == ["wraps at twenty columns, here", "row 1"]
+        await pilot.resize_terminal(20, 10)
+        await pilot.pause()
+        assert rows.virtual_size.height > 2000
+        assert shown(app)[0] == "wraps at"
