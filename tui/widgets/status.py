@@ -58,9 +58,11 @@ class StatusBar(Horizontal):
 
     def report(self, stage: str, fraction: float) -> None:
         """Record (and show, once visible) how far the work is."""
+        changed = stage != self.stage
         self.stage, self.fraction = stage, fraction
         if self.query("#stage"):
-            self.query_one("#stage", Label).update(Content(stage))
+            if changed:  # a new text lays out the whole screen again: only when the stage moves on
+                self.query_one("#stage", Label).update(Content(stage))
             self.query_one(ProgressBar).update(progress=fraction)
 
     def finish(self) -> None:
