@@ -19,25 +19,37 @@ Progress = Callable[[str, float], None]
 ANALYST_REASON = "marked as boilerplate by the analyst"
 
 
-def analyze(
-    corpus: Corpus,
-    config: Config | None = None,
-    overrides: Mapping[PassageKey, bool] | None = None,
-    progress: Progress | None = None,
-    workers: int = 1,
-) -> Analysis:
-    """Flag leftovers, apply the analyst's overrides (True = boilerplate), find copies, group stories;
-    with up to `workers` processes where the work is large enough to gain from them."""
+Leftovers = tuple[dict[PassageKey, Boilerplate], frozenset[PassageKey]]
+"""What the leftovers detector found, before any override: labels and headings."""
+
+
+def find_leftovers(corpus: Corpus, config: Config | None = None, workers: int = 1) -> Leftovers:
+    """The leftovers detector's labels (the page's own leftovers included) and headings."""
     config = config or Config()
-    report = progress or (lambda stage, done: None)
-    report("boilerplate", 0.0)
     labels, headings = detect_boilerplate(
         corpus.articles, config.boilerplate_phrases, config.boilerplate_threshold, workers
     )
     for article in corpus.articles:
         for index, leftover in article.page_leftovers.items():
             labels.setdefault((article.id, index), leftover)
-    detected = labels
+    return labels, headings
+
+
+def analyze(
+    corpus: Corpus,
+    config: Config | None = None,
+    overrides: Mapping[PassageKey, bool] | None = None,
+    progress: Progress | None = None,
+    workers: int = 1,
+    leftovers: Leftovers | None = None,
+) -> Analysis:
+    """Flag leftovers (unless `leftovers` were found already), apply the analyst's overrides (True =
+    boilerplate), find copies, group stories; with up to `workers` processes where the work is
+    large enough to gain from them."""
+    config = config or Config()
+    report = progress or (lambda stage, done: None)
+    report("boilerplate", 0.0)
+    detected, headings = find_leftovers(corpus, config, workers) if leftovers is None else leftovers
     labels = apply_overrides(detected, overrides or {})
     report("duplicates", 0.0)
     # The stories' term similarities need no copies: a second process works them out meanwhile.

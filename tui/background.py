@@ -1,24 +1,33 @@
 """Run the analysis in a child process for large corpora, so the UI thread keeps the interpreter.
 
-The child is `python -m tui.background`: it reads the pickled corpus and settings on stdin and
-writes length-prefixed pickled messages on stdout. This module never imports Textual.
+The child is `python -m tui.background`: it reads length-prefixed pickled messages on stdin and
+writes them on stdout. Either it gets the corpus itself, or (a head start, begun with the app) the
+paths: then it reads the files and finds the leftovers while the reader loads its own copy, and
+when the reader's corpus is ready it sends the overrides and a fingerprint of that corpus; a
+different fingerprint (a file changed between the two reads) makes the child ask for the corpus.
+This module never imports Textual.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import select
 import subprocess
 import sys
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from annotations.config import Config
 from annotations.corpus.models import Analysis, Corpus, PassageKey
+
+if TYPE_CHECKING:  # the analysis itself is imported only where it runs, in the child
+    from annotations.analysis import Leftovers
 
 PROCESS_PASSAGES = 5_000
 """Corpora with more passages than this are analysed in a child process (starting it costs ~0.2 s)."""
@@ -42,32 +51,95 @@ class Stopped(Exception):
     """The caller no longer wants the result."""
 
 
+class HeadStart:
+    """An analysis child begun with the reader, on the paths: by the time the reader has loaded the
+    articles (and opened the store for the overrides), the child has read them too and found the
+    leftovers, so the copies are found seconds earlier than by a child handed the corpus then."""
+
+    def __init__(self, paths: Sequence[str], config: Config) -> None:
+        self.config = config
+        self._child: subprocess.Popen[bytes] | None = _spawn()
+        try:
+            assert self._child.stdin is not None
+            self._child.stdin.write(_frame("paths", config, [str(path) for path in paths]))
+        except OSError:
+            self.close()
+
+    def take(self, config: Config) -> subprocess.Popen[bytes] | None:
+        """The child, for one analysis with `config` (None if it ended or has other settings)."""
+        child, self._child = self._child, None
+        if child is not None and (child.poll() is not None or config != self.config):
+            _end(child)
+            return None
+        return child
+
+    def close(self) -> None:
+        """Not needed after all (a small corpus, or the reader closed)."""
+        if self._child is not None:
+            _end(self._child)
+            self._child = None
+
+
 def analyse_elsewhere(
     corpus: Corpus,
     config: Config,
     progress: Callable[[str, float], None],
     cancelled: Callable[[], bool],
     overrides: Mapping[PassageKey, bool] | None = None,
+    head_start: HeadStart | None = None,
 ) -> Analysis:
-    """analyze() in a child process; progress is relayed; raises Stopped or RuntimeError."""
-    root = str(Path(__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tui.background"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0, env=env,
-    )
-    assert child.stdin is not None and child.stdout is not None
+    """analyze() in a child process (the head start's, if it has one); progress is relayed; raises
+    Stopped or RuntimeError."""
+    wanted = dict(overrides or {})
+    child = head_start.take(config) if head_start is not None else None
+    if child is not None:
+        try:
+            assert child.stdin is not None
+            child.stdin.write(_frame("go", wanted, fingerprint(corpus)))
+        except OSError:
+            _end(child)
+            child = None
+    if child is None:
+        child = _spawn()
+        with contextlib.suppress(OSError):  # a child that ended at once says why below
+            _send_corpus(child, corpus, config, wanted)
     try:
-        with child.stdin:
-            _send_corpus(child.stdin, corpus, config, dict(overrides or {}))
-        return _relay(child, child.stdout.fileno(), progress, cancelled)
+        assert child.stdout is not None
+        resend = partial(_send_corpus, child, corpus, config, wanted)
+        return _relay(child, child.stdout.fileno(), progress, cancelled, resend)
     except BrokenPipeError as error:
         raise RuntimeError(f"analysis process ended unexpectedly (exit code {child.poll()})") from error
     finally:
-        if child.poll() is None:
-            child.kill()
-        child.wait()
-        child.stdout.close()
+        _end(child)
+
+
+def fingerprint(corpus: Corpus) -> bytes:
+    """What the analysis reads of each article, hashed: equal in two processes that read the same files."""
+    digest = hashlib.blake2b(digest_size=16)
+    for article in corpus.articles:
+        for part in (article.id, article.label, article.title, article.date or "", article.text):
+            digest.update(part.encode("utf-8", "surrogatepass"))
+            digest.update(b"\0")
+    return digest.digest()
+
+
+def _spawn() -> subprocess.Popen[bytes]:
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui.background"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0, env=env,
+    )
+
+
+def _end(child: subprocess.Popen[bytes]) -> None:
+    if child.poll() is None:
+        child.kill()
+    child.wait()
+    for pipe in (child.stdin, child.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
 
 
 def _frame(*message: Any) -> bytes:
@@ -75,15 +147,19 @@ def _frame(*message: Any) -> bytes:
     return len(body).to_bytes(HEADER, "big") + body
 
 
-def _send_corpus(sink: IO[bytes], corpus: Corpus, config: Config, overrides: dict[PassageKey, bool]) -> None:
+def _send_corpus(
+    child: subprocess.Popen[bytes], corpus: Corpus, config: Config, overrides: dict[PassageKey, bool]
+) -> None:
     """Settings and overrides, then the articles in small pieces (pickling all at once would stall the UI)."""
-    sink.write(_frame(config, overrides, corpus.name, len(corpus.articles)))
+    sink = child.stdin
+    assert sink is not None
+    sink.write(_frame("corpus", config, overrides, corpus.name, len(corpus.articles)))
     for start in range(0, len(corpus.articles), PART_ARTICLES):
         sink.write(_frame(*corpus.articles[start : start + PART_ARTICLES]))
 
 
-def _read_corpus(fd: int) -> tuple[Corpus, Config, dict[PassageKey, bool]]:
-    config, overrides, name, count = _receive(fd) or (Config(), {}, "", 0)
+def _read_corpus(fd: int, first: tuple[Any, ...]) -> tuple[Corpus, Config, dict[PassageKey, bool]]:
+    _, config, overrides, name, count = first
     articles: list[Any] = []
     while len(articles) < count:
         articles.extend(_receive(fd) or ())
@@ -95,6 +171,7 @@ def _relay(
     fd: int,
     progress: Callable[[str, float], None],
     cancelled: Callable[[], bool],
+    resend: Callable[[], None],
 ) -> Analysis:
     parts: dict[str, dict[Any, Any]] = {}
     while True:
@@ -114,6 +191,8 @@ def _relay(
             progress("receiving", fraction)
         elif kind == "done":
             return _assemble(parts)
+        elif kind == "mismatch":
+            resend()
         else:
             raise RuntimeError(payload[0])
 
@@ -168,12 +247,39 @@ def _serve(source: int, sink: IO[bytes]) -> None:
             send("progress", stage, done)
 
     try:
-        corpus, config, overrides = _read_corpus(source)
         _yield_to_reader()
-        _send_parts(send, analyze(corpus, config, overrides, progress=report, workers=cores()))
+        first = _receive(source)
+        if first is None:
+            return
+        leftovers: Leftovers | None = None
+        if first[0] == "paths":
+            corpus, config, leftovers = _read_ahead(first[1], first[2])
+            go = _receive(source)
+            if go is None:
+                return
+            overrides = go[1]
+            if go[2] != fingerprint(corpus):
+                send("mismatch")
+                leftovers = None
+                corpus, config, overrides = _read_corpus(source, _receive(source) or ())
+        else:
+            corpus, config, overrides = _read_corpus(source, first)
+        analysis = analyze(corpus, config, overrides, progress=report, workers=cores(), leftovers=leftovers)
+        _send_parts(send, analysis)
         send("done")
     except Exception as error:  # any failure becomes one line in the parent, never a traceback
         send("error", " ".join(traceback.format_exception_only(error)[-1].split()))
+
+
+def _read_ahead(config: Config, paths: list[str]) -> tuple[Corpus, Config, Leftovers]:
+    """The head start's work: the articles as the reader loads them, and their leftovers."""
+    from annotations.analysis import find_leftovers
+    from annotations.corpus.loading import load_corpus
+    from annotations.leftovers.title import retitled
+    from annotations.parallel import cores
+
+    corpus = retitled(load_corpus(paths))
+    return corpus, config, find_leftovers(corpus, config, cores())
 
 
 def _yield_to_reader() -> None:

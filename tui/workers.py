@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 
 from annotations.config import Config
 from annotations.corpus.models import Analysis, Article, Corpus, PassageKey
-from tui.background import Stopped
+from tui.background import HeadStart, Stopped
 from tui.messages import (
     AnalysisFailed,
     AnalysisFinished,
@@ -104,12 +104,16 @@ def real_analysis(
     overrides: Mapping[PassageKey, bool],
     progress: Callable[[str, float], None],
     cancelled: Callable[[], bool],
+    head_start: HeadStart | None = None,
 ) -> Analysis:
-    """The detectors, in a child process for large corpora (the UI thread keeps the interpreter)."""
+    """The detectors, in a child process for large corpora (the UI thread keeps the interpreter),
+    the head start's if the screen began one."""
     from tui.background import PROCESS_PASSAGES, analyse_elsewhere
 
     if sum(len(article.passages) for article in corpus.articles) > PROCESS_PASSAGES:
-        return analyse_elsewhere(corpus, config, progress, cancelled, overrides)
+        return analyse_elsewhere(corpus, config, progress, cancelled, overrides, head_start)
+    if head_start is not None:
+        head_start.close()
     from annotations.analysis import analyze
 
     return analyze(corpus, config, overrides, progress=progress)

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, OptionList
 from annotations.config import Config
 from annotations.corpus.models import Analysis, Boilerplate, Corpus, PassageKey
 from tui import navigation, workers
+from tui.background import HeadStart
 from tui.delegation import delegate
 from tui.main_bindings import MAIN_BINDINGS
 from tui.messages import (
@@ -75,6 +76,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.store: Store | None = None
         self.analyst = analyst or "analyst"
         self.analyser = analyser
+        self.head_start: HeadStart | None = None
+        """The analysis child begun with the screen for a folder (it reads the files meanwhile)."""
         self.corpus = Corpus("", ())
         self.analysis = Analysis()
         """Empty until the analysis finishes; the one copy the screen and the tagger use."""
@@ -113,6 +116,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.on_corpus_loaded(CorpusLoaded(retitled(load_corpus(self.paths))))
         else:
             self.query_one(StatusBar).reveal()
+            if self.analyser is real_analysis:
+                self.head_start = HeadStart(self.paths, self.config)
+                self.analyser = partial(workers.real_analysis, head_start=self.head_start)
             self.run_worker(
                 partial(workers.load, self, self.paths),
                 thread=True, exclusive=True, group="load", description="loading",
@@ -275,6 +281,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def on_unmount(self) -> None:
         """Remember where the analyst was, for the next run on this corpus."""
+        if self.head_start is not None:
+            self.head_start.close()
         kept = snapshot(self.reading, self.app.theme)
         if self.corpus.articles and (problem := save_session(self.paths, kept)):
             self.log.warning(problem)
