@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SIZE = ("120", "40")
 TIMEOUT = 600.0
+START_POLL, LONG_POLL = 0.01, 0.05
+"""Seconds between reads of the pane while starting and while waiting for the analysis (2 ms for keys)."""
 
 BARE = """
 from textual.app import App
@@ -81,12 +83,13 @@ class Pane:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "bench")
 
-    def until(self, condition: Callable[[str], bool], since: float) -> float:
-        """Seconds from `since` until the pane satisfies `condition`."""
+    def until(self, condition: Callable[[str], bool], since: float, poll: float = 0.002) -> float:
+        """Seconds from `since` until the pane satisfies `condition`, reading it every `poll` seconds
+        (each read is a tmux process: long waits read it seldom, or they would slow what they time)."""
         while time.perf_counter() - since < TIMEOUT:
             if condition(self.screen()):
                 return time.perf_counter() - since
-            time.sleep(0.002)
+            time.sleep(poll)
         raise TimeoutError(self.screen())
 
     def press(self, key: str, effect: Callable[[str, str], bool]) -> float:
@@ -179,7 +182,9 @@ def bare_figures(home: Path, repeats: int, presses: int) -> dict[str, list[float
         pane = Pane(home)
         try:
             started = pane.start(BARE)
-            figures["start"].append(pane.until(lambda shown: "Some article text" in shown, started))
+            figures["start"].append(
+                pane.until(lambda shown: "Some article text" in shown, started, START_POLL)
+            )
             for number in range(1, presses + 1):
                 figures["key"].append(pane.press("j", lambda _, now, n=number: f"pressed {n}" in now))
         finally:
@@ -202,10 +207,10 @@ def reader_figures(home: Path, folder: Path, presses: int) -> dict[str, list[flo
     pane = Pane(home)
     try:
         started = pane.start(READER, str(folder))
-        figures["first frame"] = [pane.until(lambda shown: "Articles" in shown, started)]
-        figures["first text"] = [pane.until(lambda shown: passage(shown) is not None, started)]
-        figures["highlights"] = [pane.until(highlighted, started)]
-        pane.until(lambda shown: not analysing(shown), started)
+        figures["first frame"] = [pane.until(lambda shown: "Articles" in shown, started, START_POLL)]
+        figures["first text"] = [pane.until(lambda shown: passage(shown) is not None, started, START_POLL)]
+        figures["highlights"] = [pane.until(highlighted, started, LONG_POLL)]
+        pane.until(lambda shown: not analysing(shown), started, LONG_POLL)
         for _ in range(presses):
             press_round(pane, figures, "after")
     finally:
@@ -213,7 +218,7 @@ def reader_figures(home: Path, folder: Path, presses: int) -> dict[str, list[flo
     pane = Pane(home)
     try:
         started = pane.start(READER, str(folder))
-        pane.until(lambda shown: passage(shown) is not None, started)
+        pane.until(lambda shown: passage(shown) is not None, started, START_POLL)
         for _ in range(presses):
             if not press_round(pane, figures, "during"):
                 break
