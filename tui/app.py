@@ -11,6 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from annotations.config import Config, load_config
+from tui.background import HeadStart
 from tui.commands import ReaderCommands
 from tui.excerpt import excerpt
 from tui.keymap import checked
@@ -43,8 +44,10 @@ class BriefReaderApp(App[int]):
         db: str | None = None,
         analyst: str = "",
         analyser: Analyser = real_analysis,
+        head_start: HeadStart | None = None,
     ) -> None:
         super().__init__()
+        self.head_start = head_start
         self.analyser = analyser
         """Runs the detectors; tests hand in a fixed analysis instead of running them."""
         self.paths = list(paths)
@@ -56,7 +59,9 @@ class BriefReaderApp(App[int]):
 
     def get_default_screen(self) -> MainScreen:
         """The reader is the base screen (no blank screen painted first)."""
-        return MainScreen(self.paths, self.config, analyst=self.analyst, analyser=self.analyser)
+        return MainScreen(
+            self.paths, self.config, analyst=self.analyst, analyser=self.analyser, head_start=self.head_start
+        )
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
@@ -122,8 +127,16 @@ class BriefReaderApp(App[int]):
             self.store = None
 
 
-def run_app(paths: Sequence[str], *, db: str | None, config: str | None, analyst: str) -> int:
+def run_app(
+    paths: Sequence[str],
+    *,
+    db: str | None,
+    config: str | None,
+    analyst: str,
+    head_start: HeadStart | None = None,
+) -> int:
     """Run the reader until the user quits; the exit code for the command line."""
-    app = BriefReaderApp(paths, config=checked(load_config(config)), db=db, analyst=analyst)
+    settings = checked(load_config(config))
+    app = BriefReaderApp(paths, config=settings, db=db, analyst=analyst, head_start=head_start)
     app.run()
     return app.return_code or 0

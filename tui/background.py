@@ -51,6 +51,15 @@ class Stopped(Exception):
     """The caller no longer wants the result."""
 
 
+SYNC_FILES = 20
+"""Up to this many named files are read before the first paint; folders always load in a worker."""
+
+
+def few_files(paths: Sequence[str]) -> bool:
+    """The seeds or a handful of named files load faster than a worker round trip (and need no head start)."""
+    return not paths or (len(paths) <= SYNC_FILES and all(Path(path).is_file() for path in paths))
+
+
 class HeadStart:
     """An analysis child begun with the reader, on the paths: by the time the reader has loaded the
     articles (and opened the store for the overrides), the child has read them too and found the

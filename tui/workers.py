@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 
 from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
@@ -25,9 +24,6 @@ from tui.messages import (
     Progressed,
     reporter,
 )
-
-SYNC_FILES = 20
-"""Up to this many named files are read before the first paint; folders always load in a worker."""
 
 Analyser = Callable[
     [Corpus, Config, Mapping[PassageKey, bool], Callable[[str, float], None], Callable[[], bool]], Analysis
@@ -49,11 +45,6 @@ def collections_paused() -> Iterator[None]:
     finally:
         if paused:
             gc.enable()
-
-
-def few_files(paths: Sequence[str]) -> bool:
-    """The seeds or a handful of named files load faster than a worker round trip."""
-    return not paths or (len(paths) <= SYNC_FILES and all(Path(path).is_file() for path in paths))
 
 
 def load(screen: MessagePump, paths: Sequence[str]) -> None:

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, OptionList
 from annotations.config import Config
 from annotations.corpus.models import Analysis, Boilerplate, Corpus, PassageKey
 from tui import navigation, workers
-from tui.background import HeadStart
+from tui.background import HeadStart, few_files
 from tui.delegation import delegate
 from tui.main_bindings import MAIN_BINDINGS
 from tui.messages import (
@@ -68,16 +68,23 @@ class MainScreen(Screen[None], inherit_bindings=False):
     """Tags shown as chips after each passage; the tagger's changes set this."""
 
     def __init__(
-        self, paths: Sequence[str], config: Config, analyst: str = "", analyser: Analyser = real_analysis
+        self,
+        paths: Sequence[str],
+        config: Config,
+        analyst: str = "",
+        analyser: Analyser = real_analysis,
+        head_start: HeadStart | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.config = config
         self.store: Store | None = None
         self.analyst = analyst or "analyst"
+        self.head_start = head_start
+        """The analysis child begun with the command for a folder (it reads the files meanwhile)."""
         self.analyser = analyser
-        self.head_start: HeadStart | None = None
-        """The analysis child begun with the screen for a folder (it reads the files meanwhile)."""
+        if head_start is not None and analyser is real_analysis:
+            self.analyser = partial(real_analysis, head_start=head_start)
         self.corpus = Corpus("", ())
         self.analysis = Analysis()
         """Empty until the analysis finishes; the one copy the screen and the tagger use."""
@@ -109,16 +116,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.session, problem = load_session(self.paths)
         if problem:
             self.notify(problem, severity="warning", markup=False)
-        if workers.few_files(self.paths):
+        if few_files(self.paths):
             from annotations.corpus.loading import load_corpus
             from annotations.leftovers.title import retitled
 
             self.on_corpus_loaded(CorpusLoaded(retitled(load_corpus(self.paths))))
         else:
             self.query_one(StatusBar).reveal()
-            if self.analyser is real_analysis:
-                self.head_start = HeadStart(self.paths, self.config)
-                self.analyser = partial(workers.real_analysis, head_start=self.head_start)
             self.run_worker(
                 partial(workers.load, self, self.paths),
                 thread=True, exclusive=True, group="load", description="loading",
