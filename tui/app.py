@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from annotations.config import Config, load_config
 from tui.background import HeadStart
+from tui.collector import IdleCollector
 from tui.commands import ReaderCommands
 from tui.excerpt import excerpt
 from tui.keymap import checked
@@ -23,6 +24,10 @@ from tui.workers import Analyser, real_analysis
 if TYPE_CHECKING:  # TinyDB loads after the first paint, with the store
     from annotations.store.store import Store
     from tui.store_opening import StoreOpener
+
+
+COLLECT_EVERY = 0.25
+"""Seconds between checks whether the keys paused long enough for a full garbage collection."""
 
 
 class BriefReaderApp(App[int]):
@@ -56,6 +61,7 @@ class BriefReaderApp(App[int]):
         self.analyst = analyst
         self.store: Store | None = None
         self.opener: StoreOpener | None = None
+        self.collector = IdleCollector()
 
     def get_default_screen(self) -> MainScreen:
         """The reader is the base screen (no blank screen painted first)."""
@@ -65,9 +71,11 @@ class BriefReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
+        self.set_interval(COLLECT_EVERY, self.collector.tick)
 
     def on_key(self, event: events.Key) -> None:
         """A key typed right after one that opened a screen goes to that screen, once it is drawn."""
+        self.collector.key()
         held_for_new_screen(self, event)
 
     def on_corpus_shown(self, message: CorpusShown) -> None:
@@ -120,6 +128,7 @@ class BriefReaderApp(App[int]):
 
     def on_unmount(self) -> None:
         """Save the journal and release the lock, however the app ends (and whenever the store opens)."""
+        self.collector.close()
         if self.opener is not None:
             self.opener.end()
         if self.store is not None:
