@@ -173,14 +173,14 @@ class Navigator:
         screen = self.screen
         side = screen.query_one(SidePanel)
         side.display = not side.display
-        screen.set_class(side.display, "-side-open")
+        screen.query_one("#panes").set_class(side.display, "-side-open")
         if side.display:
             side.show(screen.corpus, screen.analysis, screen.reader.current_key)
         self._keep_focus_visible()
 
     def toggle_list(self) -> None:
         self.reading.list_shown = not self.reading.list_shown
-        self.screen.set_class(not self.reading.list_shown, "-list-folded")
+        self.screen.query_one("#panes").set_class(not self.reading.list_shown, "-list-folded")
         self._keep_focus_visible()
 
     def _keep_focus_visible(self) -> None:
