@@ -100,21 +100,29 @@ def array_rows(index: ShingleIndex, weights: np.ndarray) -> Rows:
     # One sort on the key's top bits and the passage (collisions in the top 40 bits of a 64-bit hash are
     # a handful in a corpus and only ever propose a pair to align); rows of one passage and key then
     # sit together, their order unknown, so their first and last positions are reduced.
-    hashes = (hashes & _KEY_BITS) | owners.astype(np.uint64)
+    # (In place and in 32 bits where it fits: at 5,000 articles each 64-bit column is 35 MB.)
+    hashes &= _KEY_BITS
+    hashes |= owners.astype(np.uint64)
     order = np.argsort(hashes)
     hashes = hashes[order]
     firsts = np.flatnonzero(np.concatenate([[True], hashes[1:] != hashes[:-1]])[: len(hashes)])
-    lasts = np.append(firsts[1:], len(hashes)) - 1
-    low, high = np.minimum.reduceat(first[order], firsts), np.maximum.reduceat(last[order], firsts)
-    del first, last
-    keys = hashes[firsts] & _KEY_BITS
+    firsts = firsts.astype(np.int32)
+    counts = np.diff(np.append(firsts, np.int32(len(hashes))))
+    low = np.minimum.reduceat(first[order], firsts)
+    del first
+    high = np.maximum.reduceat(last[order], firsts)
+    del last
+    keys = hashes[firsts]
     del hashes
+    keys &= _KEY_BITS
     # Most runs are in one passage only: they propose nothing, so only shared keys are kept.
     same = keys[1:] == keys[:-1]
     shared = np.concatenate([same, [False]]) | np.concatenate([[False], same])
-    firsts, lasts, low, high, keys = firsts[shared], lasts[shared], low[shared], high[shared], keys[shared]
-    repeats = np.where(order[firsts] >= quoted, PAIR_SHARED, np.minimum(lasts - firsts + 1, 2))
-    return Rows(keys, owners[order[firsts]], repeats.astype(np.int8), rarities[order[firsts]], low, high)
+    firsts, counts, low, high, keys = firsts[shared], counts[shared], low[shared], high[shared], keys[shared]
+    held = order[firsts]
+    del order
+    repeats = np.where(held >= quoted, PAIR_SHARED, np.minimum(counts, 2))
+    return Rows(keys, owners[held], repeats.astype(np.int8), rarities[held], low, high)
 
 
 def pure_rows(index: ShingleIndex, weights: np.ndarray) -> Rows:
@@ -166,28 +174,37 @@ def select(rows: Rows, quotes: np.ndarray) -> Pairs:
     _, inverse, shared = np.unique(owners[holder] * scale + owners[common], return_inverse=True,
                                    return_counts=True)
     enough = (shared >= STAR_SHARED)[inverse]
-    base = np.concatenate([base, holder[enough]])
-    ahead = np.concatenate([ahead, common[enough]])
+    base = np.concatenate([base, holder[enough].astype(np.int32)])
+    ahead = np.concatenate([ahead, common[enough].astype(np.int32)])
     codes = owners[base] * scale + owners[ahead]
     passing = []
     for side in (base, ahead):
-        ends = rows.last[side] + SEED
-        chained, start, end, rare = _chains(codes, rows.first[side], ends, rows.rarity[side])
+        chained, start, end, rare = _chains(codes, side, rows)
+        # A pair has many chains: keep each passing pair once, so the lists stay the size of the answer.
         if side is base:
-            passing.append(chained[(end - start >= MIN_RUN) & (rare >= SLACK * MIN_EVIDENCE)])
+            passing.append(np.unique(chained[(end - start >= MIN_RUN) & (rare >= SLACK * MIN_EVIDENCE)]))
         owner = chained // scale if side is base else chained % scale
-        passing.append(chained[_covers(quotes, owner, start, end) & (rare >= SLACK * QUOTE_EVIDENCE)])
+        quoted = _covers(quotes, owner, start, end) & (rare >= SLACK * QUOTE_EVIDENCE)
+        del owner, start, end, rare
+        passing.append(np.unique(chained[quoted]))
+        del chained, quoted
     unique = np.unique(np.concatenate(passing))
     return np.stack([unique // scale, unique % scale], axis=1)
 
 
-def _chains(codes: np.ndarray, first: np.ndarray, end: np.ndarray, rarity_of: np.ndarray) -> tuple[
-    np.ndarray, np.ndarray, np.ndarray, np.ndarray
-]:
+def _chains(
+    codes: np.ndarray, side: np.ndarray, rows: Rows
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each pair's shared grams chained along one passage (a gram starting within SEED + MAX_GAP words
-    of the one before): pair code, first word, end word and rarity of every chain."""
+    of the one before), the grams being rows `side` of `rows`: pair code, first word, end word and
+    rarity of every chain. The columns are gathered once, already in order (each is tens of MB)."""
+    first = rows.first[side]
     order = np.argsort(codes * (int(first.max(initial=0)) + 1) + first)
-    codes, first, end, rarity_of = codes[order], first[order], end[order], rarity_of[order]
+    del first
+    codes, picked = codes[order], side[order]
+    del order
+    first, end, rarity_of = rows.first[picked], rows.last[picked] + SEED, rows.rarity[picked]
+    del picked
     breaks = (codes[1:] != codes[:-1]) | (first[1:] - first[:-1] > SEED + MAX_GAP)
     bounds = np.flatnonzero(np.concatenate([[True], breaks])[: len(codes)])
     if not len(bounds):

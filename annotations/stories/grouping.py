@@ -53,6 +53,7 @@ def likeness(articles: Sequence[Article], boilerplate: Collection[PassageKey] = 
     raw = [counts(article, boilerplate) for article in articles]
     cap = max(MAX_POSTINGS, len(articles) // 40)
     terms = weigh([found for found, _ in raw], [names for _, names in raw], cap)
+    del raw  # a dict per article (120 MB at 5,000): gone before the pairs are summed
     return Likeness(terms, term_similarities(terms, len(articles), cap, FLOOR, TEXT_SHARE, NAME_SHARE))
 
 
