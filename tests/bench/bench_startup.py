@@ -73,7 +73,7 @@ class Pane:
         config, data = shlex.quote(str(self.home / "config")), shlex.quote(str(self.home / "data"))
         program = " ".join(shlex.quote(part) for part in (sys.executable, "-c", script, *args))
         command = (
-            f"cd {shlex.quote(str(ROOT))} && env -u COLUMNS -u LINES TERM=xterm-256color "
+            f"cd {shlex.quote(str(ROOT))} && exec env -u COLUMNS -u LINES TERM=xterm-256color "
             f"XDG_CONFIG_HOME={config} XDG_DATA_HOME={data} PYTHONPATH={shlex.quote(str(ROOT))} {program}"
         )
         started = time.perf_counter()
@@ -98,6 +98,12 @@ class Pane:
         started = time.perf_counter()
         self.tmux("send-keys", "-t", "bench", key)
         return self.until(lambda now: effect(before, now), started)
+
+    def peak_mb(self) -> float:
+        """The program's largest resident set so far (the pane runs it in place of its shell)."""
+        pid = self.tmux("list-panes", "-t", "bench", "-F", "#{pane_pid}").strip()
+        found = re.search(r"VmHWM:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())
+        return int(found.group(1)) / 1024 if found else 0.0
 
     def stop(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
@@ -213,6 +219,7 @@ def reader_figures(home: Path, folder: Path, presses: int) -> dict[str, list[flo
         pane.until(lambda shown: not analysing(shown), started, LONG_POLL)
         for _ in range(presses):
             press_round(pane, figures, "after")
+        figures["peak MB (reader process)"] = [pane.peak_mb()]
     finally:
         pane.stop()
     pane = Pane(home)
@@ -264,6 +271,7 @@ def main() -> None:
     print(f"{'measurement':<34} {'p50':>8} {'p95':>8} {'ratio p50':>10} {'n':>4}")
     print(f"{'bare app: first frame':<34} {base_start:8.3f} {percentile(bare['start'], 0.95):8.3f} {1:10.2f}")
     print(f"{'bare app: key to screen':<34} {base_key:8.3f} {percentile(bare['key'], 0.95):8.3f} {1:10.2f}")
+    peak = reader.pop("peak MB (reader process)")[0]
     for name, values in reader.items():
         base = base_start if name in ("first frame", "first text", "highlights") else base_key
         p50, p95 = statistics.median(values), percentile(values, 0.95)
@@ -271,7 +279,7 @@ def main() -> None:
     highlights = reader["highlights"][0]
     print(
         f"`analyze --json` on the same corpus: {analyzed:.3f} s; "
-        f"highlights at {highlights / analyzed:.2f}x that"
+        f"highlights at {highlights / analyzed:.2f}x that; the reader's process peaked at {peak:.0f} MB"
     )
 
 
