@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from annotations.analysis import analyze
 from annotations.config import Config
 from annotations.corpus.loading import load_corpus, seeds_dir
 from annotations.corpus.models import Corpus
 from annotations.leftovers.title import retitled
+from tests.app_helpers import sync
+from tests.test_app import settle
+from tui import background
+from tui.app import BriefReaderApp
 from tui.background import HeadStart, analyse_elsewhere
+from tui.screens.main import MainScreen
 
 
 def loaded(folder: Path) -> Corpus:
@@ -51,3 +58,24 @@ def test_other_settings_start_a_fresh_child() -> None:
     remote = analyse_elsewhere(corpus, other, lambda stage, done: None, lambda: False, {}, head_start)
     assert remote == analyze(corpus, other)
     assert head_start.take(Config()) is None
+
+
+@sync
+async def test_the_reader_takes_its_analysis_from_the_head_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in sorted(seeds_dir().iterdir()):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    monkeypatch.setattr(background, "PROCESS_PASSAGES", 0)  # the seeds are analysed in the child too
+    head_start = HeadStart([str(folder)], Config())
+    app = BriefReaderApp([str(folder)], config=Config(), head_start=head_start)
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.analysed
+        expected = analyze(loaded(folder), Config())
+        assert screen.analysis.duplicates == expected.duplicates
+        assert screen.analysis.stories == expected.stories
+        assert head_start.take(Config()) is None
