@@ -1,7 +1,7 @@
 """Run the analysis in a child process for large corpora, so the UI thread keeps the interpreter.
 
-The child is `python -m tui.background`: it reads length-prefixed pickled messages on stdin and
-writes them on stdout. Either it gets the corpus itself, or (a head start, begun with the app) the
+The child is `python -m tui.analysis_child`: it reads length-prefixed pickled messages on stdin
+and writes them on stdout. Either it gets the corpus itself, or (a head start, begun with the app) the
 paths: then it reads the files and finds the leftovers while the reader loads its own copy, and
 when the reader's corpus is ready it sends the overrides and a fingerprint of that corpus; a
 different fingerprint (a file changed between the two reads) makes the child ask for the corpus.
@@ -17,17 +17,13 @@ import pickle
 import select
 import subprocess
 import sys
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
 from annotations.config import Config
 from annotations.corpus.models import Analysis, Corpus, PassageKey
-
-if TYPE_CHECKING:  # the analysis itself is imported only where it runs, in the child
-    from annotations.analysis import Leftovers
 
 PROCESS_PASSAGES = 5_000
 """Corpora with more passages than this are analysed in a child process (starting it costs ~0.2 s)."""
@@ -43,8 +39,6 @@ POLL = 0.1
 
 HEADER = 8
 
-NICE = 10
-"""How far the analysis child lowers its priority below the reader's."""
 
 
 class Stopped(Exception):
@@ -70,7 +64,7 @@ class HeadStart:
         self._child: subprocess.Popen[bytes] | None = _spawn()
         try:
             assert self._child.stdin is not None
-            self._child.stdin.write(_frame("paths", config, [str(path) for path in paths]))
+            self._child.stdin.write(frame("paths", config, [str(path) for path in paths]))
         except OSError:
             self.close()
 
@@ -104,7 +98,7 @@ def analyse_elsewhere(
     if child is not None:
         try:
             assert child.stdin is not None
-            child.stdin.write(_frame("go", wanted, fingerprint(corpus)))
+            child.stdin.write(frame("go", wanted, fingerprint(corpus)))
         except OSError:
             _end(child)
             child = None
@@ -136,7 +130,7 @@ def _spawn() -> subprocess.Popen[bytes]:
     root = str(Path(__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
     return subprocess.Popen(
-        [sys.executable, "-m", "tui.background"],
+        [sys.executable, "-m", "tui.analysis_child"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0, env=env,
     )
 
@@ -151,7 +145,7 @@ def _end(child: subprocess.Popen[bytes]) -> None:
                 pipe.close()
 
 
-def _frame(*message: Any) -> bytes:
+def frame(*message: Any) -> bytes:
     body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     return len(body).to_bytes(HEADER, "big") + body
 
@@ -162,16 +156,16 @@ def _send_corpus(
     """Settings and overrides, then the articles in small pieces (pickling all at once would stall the UI)."""
     sink = child.stdin
     assert sink is not None
-    sink.write(_frame("corpus", config, overrides, corpus.name, len(corpus.articles)))
+    sink.write(frame("corpus", config, overrides, corpus.name, len(corpus.articles)))
     for start in range(0, len(corpus.articles), PART_ARTICLES):
-        sink.write(_frame(*corpus.articles[start : start + PART_ARTICLES]))
+        sink.write(frame(*corpus.articles[start : start + PART_ARTICLES]))
 
 
-def _read_corpus(fd: int, first: tuple[Any, ...]) -> tuple[Corpus, Config, dict[PassageKey, bool]]:
+def read_corpus(fd: int, first: tuple[Any, ...]) -> tuple[Corpus, Config, dict[PassageKey, bool]]:
     _, config, overrides, name, count = first
     articles: list[Any] = []
     while len(articles) < count:
-        articles.extend(_receive(fd) or ())
+        articles.extend(receive(fd) or ())
     return Corpus(name, tuple(articles)), config, overrides
 
 
@@ -188,7 +182,7 @@ def _relay(
             raise Stopped
         if not select.select([fd], [], [], POLL)[0]:
             continue
-        message = _receive(fd)
+        message = receive(fd)
         if message is None:
             raise RuntimeError(f"analysis process ended unexpectedly (exit code {child.wait()})")
         kind, *payload = message
@@ -206,7 +200,7 @@ def _relay(
             raise RuntimeError(payload[0])
 
 
-def _receive(fd: int) -> tuple[Any, ...] | None:
+def receive(fd: int) -> tuple[Any, ...] | None:
     header = _read_exact(fd, HEADER)
     if header is None:
         return None
@@ -237,90 +231,3 @@ def _assemble(parts: dict[str, dict[Any, Any]]) -> Analysis:
         stories=tuple(parts.get("stories", {}).values()),
         origins=parts.get("origins", {}),
     )
-
-
-def _serve(source: int, sink: IO[bytes]) -> None:
-    """The child's side: analyse what arrives on `source`, answer on `sink`."""
-    from annotations.analysis import analyze
-    from annotations.parallel import cores
-
-    def send(*message: Any) -> None:
-        sink.write(_frame(*message))
-        sink.flush()
-
-    last = [-1.0]
-
-    def report(stage: str, done: float) -> None:
-        if done - last[0] >= 0.01 or done >= 1.0 or stage != "duplicates":
-            last[0] = done
-            send("progress", stage, done)
-
-    try:
-        _yield_to_reader()
-        first = _receive(source)
-        if first is None:
-            return
-        leftovers: Leftovers | None = None
-        if first[0] == "paths":
-            corpus, config, leftovers = _read_ahead(first[1], first[2])
-            go = _receive(source)
-            if go is None:
-                return
-            overrides = go[1]
-            if go[2] != fingerprint(corpus):
-                send("mismatch")
-                leftovers = None
-                corpus, config, overrides = _read_corpus(source, _receive(source) or ())
-        else:
-            corpus, config, overrides = _read_corpus(source, first)
-        analysis = analyze(corpus, config, overrides, progress=report, workers=cores(), leftovers=leftovers)
-        _send_parts(send, analysis)
-        send("done")
-    except Exception as error:  # any failure becomes one line in the parent, never a traceback
-        send("error", " ".join(traceback.format_exception_only(error)[-1].split()))
-
-
-def _read_ahead(config: Config, paths: list[str]) -> tuple[Corpus, Config, Leftovers]:
-    """The head start's work: the articles as the reader loads them, and their leftovers."""
-    from annotations.analysis import find_leftovers
-    from annotations.corpus.loading import load_corpus
-    from annotations.leftovers.title import retitled
-    from annotations.parallel import cores
-
-    corpus = retitled(load_corpus(paths))
-    return corpus, config, find_leftovers(corpus, config, cores())
-
-
-def _yield_to_reader() -> None:
-    """Run behind the reader: every core works on the analysis while the reader idles, and the
-    scheduler hands the reader a core at once when a key arrives (a niced process gets ~10% of a
-    contended core), so the analysis needs no core held back for it."""
-    with contextlib.suppress(OSError, AttributeError):  # no nice on Windows; a floor already reached
-        os.nice(NICE)
-
-
-def _send_parts(send: Callable[..., None], analysis: Analysis) -> None:
-    """The result in small pieces, so the parent never holds the interpreter for long."""
-    tables: list[tuple[str, dict[Any, Any]]] = [
-        ("boilerplate", analysis.boilerplate),
-        ("detected", analysis.detected),
-        ("headings", dict.fromkeys(analysis.headings)),
-        ("clusters", dict(enumerate(analysis.clusters))),
-        ("novelty", analysis.novelty),
-        ("duplicates", analysis.duplicates),
-        ("overlap", analysis.overlap),
-        ("stories", dict(enumerate(analysis.stories))),
-        ("origins", analysis.origins),
-    ]
-    total = sum(len(table) for _, table in tables) or 1
-    sent = 0
-    for name, table in tables:
-        items = list(table.items())
-        for start in range(0, max(len(items), 1), PART_ITEMS):
-            chunk = items[start : start + PART_ITEMS]
-            sent += len(chunk)
-            send("part", name, chunk, sent / total)
-
-
-if __name__ == "__main__":
-    _serve(sys.stdin.fileno(), sys.stdout.buffer)
