@@ -79,3 +79,12 @@ async def test_the_reader_takes_its_analysis_from_the_head_start(
         assert screen.analysis.duplicates == expected.duplicates
         assert screen.analysis.stories == expected.stories
         assert head_start.take(Config()) is None
+
+
+def test_no_process_to_spare_means_no_head_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **options: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(background.subprocess, "Popen", refuse)
+    head_start = HeadStart([str(seeds_dir())], Config())
+    assert head_start.take(Config()) is None

@@ -61,8 +61,9 @@ class HeadStart:
 
     def __init__(self, paths: Sequence[str], config: Config) -> None:
         self.config = config
-        self._child: subprocess.Popen[bytes] | None = _spawn()
-        try:
+        self._child: subprocess.Popen[bytes] | None = None
+        try:  # without a head start (no process to spare) the analysis starts its own child later
+            self._child = _spawn()
             assert self._child.stdin is not None
             self._child.stdin.write(frame("paths", config, [str(path) for path in paths]))
         except OSError:
