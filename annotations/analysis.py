@@ -10,7 +10,7 @@ from annotations.copies.overlap import find_overlaps
 from annotations.corpus.models import Analysis, Boilerplate, Corpus, PassageKey
 from annotations.leftovers.boilerplate import detect_boilerplate
 from annotations.parallel import Forked
-from annotations.stories.grouping import group_stories, likeness
+from annotations.stories.grouping import Likeness, group_stories, likeness
 from annotations.stories.origin import find_origins
 
 Progress = Callable[[str, float], None]
@@ -49,21 +49,18 @@ def analyze(
     config = config or Config()
     report = progress or (lambda stage, done: None)
     report("boilerplate", 0.0)
-    detected, headings = find_leftovers(corpus, config, workers) if leftovers is None else leftovers
-    labels = apply_overrides(detected, overrides or {})
+    found = _Labels(corpus, config, overrides or {}, workers, leftovers)
     report("duplicates", 0.0)
-    # The stories' term similarities need no copies: a second process works them out meanwhile.
-    alike = Forked(partial(likeness, corpus.articles, labels)) if workers > 1 else None
     try:
         overlaps = find_overlaps(
-            corpus.articles, labels, lambda done: report("duplicates", done), workers=workers
+            corpus.articles, found.asked, lambda done: report("duplicates", done), workers=workers
         )
         report("stories", 0.0)
-        found = alike.result() if alike is not None else None
+        alike = found.alike.result() if found.alike is not None else None
     finally:
-        if alike is not None:
-            alike.close()
-    stories = group_stories(corpus.articles, labels, overlaps.overlap, overlaps.duplicates, found)
+        found.close()
+    detected, headings, labels = found.detected, found.headings, found.labels
+    stories = group_stories(corpus.articles, labels, overlaps.overlap, overlaps.duplicates, alike)
     origins = find_origins(corpus.articles, overlaps.clusters, overlaps.duplicates)
     report("done", 1.0)
     return Analysis(
@@ -77,6 +74,46 @@ def analyze(
         stories=stories,
         origins=origins,
     )
+
+
+class _Labels:
+    """The leftovers with the analyst's overrides, found in a child while the copies' index is built
+    (it needs none) when there are workers; once they are known, the stories' term similarities are
+    begun in a child too (they need no copies)."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        config: Config,
+        overrides: Mapping[PassageKey, bool],
+        workers: int,
+        leftovers: Leftovers | None,
+    ) -> None:
+        self.corpus, self.overrides, self.workers = corpus, overrides, workers
+        self._pending: Forked[Leftovers] | None = None
+        if leftovers is None and workers > 1:
+            self._pending = Forked(partial(find_leftovers, corpus, config, 1))
+        elif leftovers is None:
+            leftovers = find_leftovers(corpus, config, workers)
+        self.detected, self.headings = leftovers or ({}, frozenset())
+        self.labels: dict[PassageKey, Boilerplate] = {}
+        self.alike: Forked[Likeness] | None = None
+
+    def asked(self) -> dict[PassageKey, Boilerplate]:
+        """The labels, when the copy detector asks for them (after its index)."""
+        if self._pending is not None:
+            self.detected, self.headings = self._pending.result()
+            self._pending = None
+        self.labels = apply_overrides(self.detected, self.overrides)
+        if self.workers > 1:
+            self.alike = Forked(partial(likeness, self.corpus.articles, self.labels))
+        return self.labels
+
+    def close(self) -> None:
+        """End the children whose results were not asked for (the analysis failed or was cancelled)."""
+        for child in (self._pending, self.alike):
+            if child is not None:
+                child.close()
 
 
 def apply_overrides(

@@ -139,6 +139,20 @@ def test_chrome_of_one_template_kind_on_both_sides_is_not_a_copy() -> None:
     assert ("a", 1) in other_kinds.duplicates
 
 
+def test_leftovers_asked_for_late_give_the_same_copies() -> None:
+    menu = "Home News World Business Markets Technology Sport Culture Travel Weather Video Podcasts"
+    first, second = article("a", QUOTE, menu), article("b", QUOTE, menu)
+    labels = {("a", 1): Boilerplate("navigation", "a menu line"), ("b", 1): Boilerplate("navigation", "")}
+    asked: list[int] = []
+
+    def late() -> dict[tuple[str, int], Boilerplate]:
+        asked.append(1)
+        return labels
+
+    assert find_overlaps([first, second], late) == find_overlaps([first, second], labels)
+    assert asked == [1]
+
+
 def test_overlap_is_the_share_of_the_first_article_found_in_the_second() -> None:
     short = article("short", QUOTE)
     long = article("long", QUOTE, TOKYO)

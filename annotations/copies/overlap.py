@@ -62,16 +62,21 @@ class Overlaps:
     overlap: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
+Labels = Mapping[PassageKey, Boilerplate]
+
+
 def find_overlaps(
     articles: Sequence[Article],
-    leftovers: Mapping[PassageKey, Boilerplate] | None = None,
+    leftovers: Labels | Callable[[], Labels] | None = None,
     progress: Callable[[float], None] | None = None,
     *,
     cancelled: Cancelled | None = None,
     workers: int = 1,
 ) -> Overlaps:
     """Copied text between all passages, `leftovers` (page leftovers) included; raises AnalysisCancelled
-    when told to stop. Up to `workers` processes verify the candidate pairs."""
+    when told to stop. Up to `workers` processes verify the candidate pairs. `leftovers` may be asked
+    for late: a callable is called once the index is built (which needs none), so a caller can find
+    them meanwhile."""
     with collector_paused():
         return _find(articles, leftovers or {}, progress, cancelled, workers)
 
@@ -90,7 +95,7 @@ def collector_paused() -> Iterator[None]:
 
 def _find(
     articles: Sequence[Article],
-    leftovers: Mapping[PassageKey, Boilerplate],
+    asked: Labels | Callable[[], Labels],
     progress: Callable[[float], None] | None,
     cancelled: Cancelled | None,
     workers: int,
@@ -99,6 +104,7 @@ def _find(
     keys = [(article.id, passage.index) for article in articles for passage in article.passages]
     texts = [passage.text for article in articles for passage in article.passages]
     index = ShingleIndex(texts)
+    leftovers = asked() if callable(asked) else asked
     ticker.report(_READ_SHARE)
     pairs = index.candidates(lambda done: ticker.report(_READ_SHARE + (_INDEX_SHARE - _READ_SHARE) * done))
     verifier = Verifier(index, texts)
