@@ -41,11 +41,11 @@ def analyze(
     overrides: Mapping[PassageKey, bool] | None = None,
     progress: Progress | None = None,
     workers: int = 1,
-    leftovers: Leftovers | None = None,
+    leftovers: Leftovers | Forked[Leftovers] | None = None,
 ) -> Analysis:
-    """Flag leftovers (unless `leftovers` were found already), apply the analyst's overrides (True =
-    boilerplate), find copies, group stories; with up to `workers` processes where the work is
-    large enough to gain from them."""
+    """Flag leftovers (unless `leftovers` were found already, or are being found in a child), apply
+    the analyst's overrides (True = boilerplate), find copies, group stories; with up to `workers`
+    processes where the work is large enough to gain from them."""
     config = config or Config()
     report = progress or (lambda stage, done: None)
     report("boilerplate", 0.0)
@@ -87,11 +87,13 @@ class _Labels:
         config: Config,
         overrides: Mapping[PassageKey, bool],
         workers: int,
-        leftovers: Leftovers | None,
+        leftovers: Leftovers | Forked[Leftovers] | None,
     ) -> None:
         self.corpus, self.overrides, self.workers = corpus, overrides, workers
         self._pending: Forked[Leftovers] | None = None
-        if leftovers is None and workers > 1:
+        if isinstance(leftovers, Forked):
+            self._pending, leftovers = leftovers, None
+        elif leftovers is None and workers > 1:
             self._pending = Forked(partial(find_leftovers, corpus, config, 1))
         elif leftovers is None:
             leftovers = find_leftovers(corpus, config, workers)

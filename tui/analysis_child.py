@@ -12,10 +12,12 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from functools import partial
 from typing import IO, TYPE_CHECKING, Any
 
 from annotations.config import Config
 from annotations.corpus.models import Analysis, Corpus
+from annotations.parallel import Forked
 from tui.background import PART_ITEMS, fingerprint, frame, read_corpus, receive
 
 if TYPE_CHECKING:  # the analysis itself is imported only where it runs
@@ -46,15 +48,17 @@ def serve(source: int, sink: IO[bytes]) -> None:
         first = receive(source)
         if first is None:
             return
-        leftovers: Leftovers | None = None
+        leftovers: Forked[Leftovers] | None = None
         if first[0] == "paths":
             corpus, config, leftovers = _read_ahead(first[1], first[2])
             go = receive(source)
             if go is None:
+                leftovers.close()
                 return
             overrides = go[1]
             if go[2] != fingerprint(corpus):
                 send("mismatch")
+                leftovers.close()
                 leftovers = None
                 corpus, config, overrides = read_corpus(source, receive(source) or ())
         else:
@@ -66,15 +70,15 @@ def serve(source: int, sink: IO[bytes]) -> None:
         send("error", " ".join(traceback.format_exception_only(error)[-1].split()))
 
 
-def _read_ahead(config: Config, paths: list[str]) -> tuple[Corpus, Config, Leftovers]:
-    """The head start's work: the articles as the reader loads them, and their leftovers."""
+def _read_ahead(config: Config, paths: list[str]) -> tuple[Corpus, Config, Forked[Leftovers]]:
+    """The head start's work: the articles as the reader loads them, and their leftovers begun in a
+    child (found while the reader loads and, if need be, while the copies' index is built)."""
     from annotations.analysis import find_leftovers
     from annotations.corpus.loading import load_corpus
     from annotations.leftovers.title import retitled
-    from annotations.parallel import cores
 
     corpus = retitled(load_corpus(paths))
-    return corpus, config, find_leftovers(corpus, config, cores())
+    return corpus, config, Forked(partial(find_leftovers, corpus, config, 1))
 
 
 def _yield_to_reader() -> None:
