@@ -40,7 +40,6 @@ POLL = 0.1
 HEADER = 8
 
 
-
 class Stopped(Exception):
     """The caller no longer wants the result."""
 
@@ -56,7 +55,7 @@ def few_files(paths: Sequence[str]) -> bool:
 
 class HeadStart:
     """An analysis child begun with the reader, on the paths: by the time the reader has loaded the
-    articles (and opened the store for the overrides), the child has read them too and found the
+    articles (and opened the store for the overrides), the child has read them too and begun the
     leftovers, so the copies are found seconds earlier than by a child handed the corpus then."""
 
     def __init__(self, paths: Sequence[str], config: Config) -> None:
