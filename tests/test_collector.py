@@ -21,6 +21,7 @@ def test_a_full_collection_runs_only_once_the_keys_pause(monkeypatch: pytest.Mon
             full.append(1)
 
     idle = IdleCollector()
+    idle.start()
     gc.callbacks.append(count)
     try:
         assert gc.get_threshold()[2] == collector.NEVER

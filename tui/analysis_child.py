@@ -1,7 +1,7 @@
 """The analysis child's side (`python -m tui.analysis_child`): read the work on stdin, answer on stdout.
 
-The work is the corpus itself, or the paths (a head start): then the child reads the files and finds
-the leftovers first, and waits for the reader's overrides and corpus fingerprint before going on.
+The work is the corpus itself, or the paths (a head start): then the child reads the files, begins
+the leftovers in a forked child, and waits for the reader's overrides and corpus fingerprint.
 It lowers its priority and uses every core; the messages are `tui.background`'s frames.
 """
 

@@ -71,6 +71,7 @@ class BriefReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
+        self.collector.start()
         self.set_interval(COLLECT_EVERY, self.collector.tick)
 
     def on_key(self, event: events.Key) -> None:
@@ -144,8 +145,9 @@ def run_app(
     analyst: str,
     head_start: HeadStart | None = None,
 ) -> int:
-    """Run the reader until the user quits; the exit code for the command line."""
-    settings = checked(load_config(config))
+    """Run the reader until the user quits; the exit code for the command line. The settings are those
+    the head start read, if there is one (the command line read them before Textual loaded)."""
+    settings = checked(head_start.config if head_start is not None else load_config(config))
     app = BriefReaderApp(paths, config=settings, db=db, analyst=analyst, head_start=head_start)
     app.run()
     return app.return_code or 0

@@ -2,7 +2,7 @@
 
 The child is `python -m tui.analysis_child`: it reads length-prefixed pickled messages on stdin
 and writes them on stdout. Either it gets the corpus itself, or (a head start, begun with the app) the
-paths: then it reads the files and finds the leftovers while the reader loads its own copy, and
+paths: then it reads the files and begins the leftovers while the reader loads its own copy, and
 when the reader's corpus is ready it sends the overrides and a fingerprint of that corpus; a
 different fingerprint (a file changed between the two reads) makes the child ask for the corpus.
 This module never imports Textual.

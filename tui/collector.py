@@ -23,13 +23,17 @@ NEVER = 1_000_000
 
 
 class IdleCollector:
-    """Turns automatic full collections off while it lives; `tick` runs one when the keys pause."""
+    """Turns automatic full collections off from `start` to `close`; `tick` runs one when the keys pause."""
 
     def __init__(self) -> None:
         self._saved = gc.get_threshold()
+        self._last_key = time.monotonic()
+
+    def start(self) -> None:
+        """No more automatic full collections (the app is running)."""
+        self._saved = gc.get_threshold()
         young, middle, _ = self._saved
         gc.set_threshold(young, middle, NEVER)
-        self._last_key = time.monotonic()
 
     def key(self) -> None:
         """A key arrived: no collection until the keys pause again."""

@@ -38,7 +38,6 @@ FLOOR = THRESHOLD / 2
 COMMON_TERMS = 3
 
 
-
 @dataclass(frozen=True)
 class Likeness:
     """What the words alone say: each article's terms, and the term similarity of the pairs that have
